@@ -1,0 +1,115 @@
+"""What the deterministic analyser finds in an article.
+
+Every offset is into the article exactly as received (`text[start:end]`). These types are
+internal: engines turn them into the public models of `summarizer.models`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from summarizer.models import Qualifier, SourceKind, Status
+
+NumberKind = Literal["figure", "date", "year", "ordinal", "age", "name", "time"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    is_caption: bool = False  # an image caption ("(Image: AFP via Getty Images)")
+    is_duplicate: bool = False  # repeats an earlier line verbatim (captions often do)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    start: int  # span of the whole expression, qualifier included ("more than 2,000")
+    end: int
+    text: str
+    value: float
+    upper: float | None
+    unit: str | None
+    qualifier: Qualifier
+    kind: NumberKind
+    sentence: int  # index into Analysis.sentences
+
+
+@dataclass(frozen=True)
+class SourceMention:
+    name: str
+    role: str | None
+    kind: SourceKind
+    start: int  # where the name (or the pronoun that resolved to it) stands
+    end: int
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who states a sentence, with which verb, hence how firm."""
+
+    sentence: int
+    source: SourceMention | None
+    verb: str | None
+    status: Status
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    start: int  # the quoted words, quotation marks excluded
+    end: int
+    text: str
+    speaker: SourceMention | None
+
+
+@dataclass(frozen=True)
+class LoadedMention:
+    start: int
+    end: int
+    text: str
+    neutral: str
+    category: str  # e.g. "emotive", "violence", "dehumanising" (from the lexicon)
+    in_quote: bool
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class FigureCandidate:
+    number: NumberMention
+    measure: str
+    status: Status
+    source: SourceMention | None
+    evidence_start: int  # the clause that states the figure
+    evidence_end: int
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    sentence: int
+    description: str  # neutral rewrite of the sentence (loaded terms replaced)
+    actors: tuple[str, ...]
+    location: str | None
+    time: str | None
+    source: SourceMention | None
+    evidence_start: int
+    evidence_end: int
+    score: float  # how informative; higher first
+
+
+@dataclass
+class Analysis:
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+    sources: list[SourceMention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    quotes: list[QuoteMention] = field(default_factory=list)
+    loaded: list[LoadedMention] = field(default_factory=list)
+    figures: list[FigureCandidate] = field(default_factory=list)
+    events: list[EventCandidate] = field(default_factory=list)
+    # groups of indexes into `figures` that count the same measure with different values
+    conflicts: list[tuple[int, ...]] = field(default_factory=list)
