@@ -1,0 +1,233 @@
+"""Split an article into paragraphs and sentences, keeping exact character offsets.
+
+Plain text from the web is messy: captions and photo credits sit between paragraphs, the same
+caption often appears twice, closing quotes are glued to the next sentence (`ongoing.”Ukrainian`)
+and non-breaking spaces stand where spaces should be. Every sentence keeps `text[start:end]`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.analysis.types import Sentence
+
+# Words that end with a period without ending the sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cpl",
+        "maj",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "st",
+        "mt",
+        "ft",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "plc",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "ave",
+        "rd",
+    ]
+)
+# Abbreviations that only hold before a number ("No. 10", "Art. 5").
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "art", "vol", "pp", "p", "para", "sec"})
+
+_CLOSING_QUOTES = "\u201d\"\u2019'\u00bb"
+_TERMINATOR = re.compile(r"[.!?\u2026]+[)\]" + _CLOSING_QUOTES + "]*")
+_OPENERS = "\u201c\"\u2018'\u00ab([\u2013\u2014-"
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
+
+_CAPTION = re.compile(
+    r"\((?:Image|Images|Photo|Photos|Picture|Pic|Credit|Photograph|Video)\s*:"
+    r"|Getty Images|Shutterstock|\bvia Getty\b|\bPhotograph:|\bPhoto credit\b|\bImage caption\b"
+    r"|\bImage source\b|\(AP Photo|/AP\)|/Reuters\)|\bREUTERS/|\bPA Wire\b|\bAlamy\b",
+)
+_LINE = re.compile(r"[^\n]+")
+_PARAGRAPH_END = ".!?:;)]\u2026" + _CLOSING_QUOTES
+
+
+def segment(text: str) -> list[Sentence]:
+    """Sentences of `text` in order, each with its paragraph and caption/duplicate flags."""
+    sentences: list[Sentence] = []
+    seen_paragraphs: set[str] = set()
+    seen_sentences: set[str] = set()
+    lines = _line_texts(text)
+    for paragraph, (p_start, p_end) in enumerate(_paragraph_spans(text)):
+        para_text = text[p_start:p_end]
+        key = _normalise(para_text)
+        duplicate_paragraph = key in seen_paragraphs
+        seen_paragraphs.add(key)
+        caption = _is_caption(para_text, key, lines)
+        for s_start, s_end in _sentence_spans(text, p_start, p_end):
+            s_text = text[s_start:s_end]
+            s_key = _normalise(s_text)
+            duplicate = duplicate_paragraph or (len(s_key) > 20 and s_key in seen_sentences)
+            seen_sentences.add(s_key)
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    start=s_start,
+                    end=s_end,
+                    text=s_text,
+                    paragraph=paragraph,
+                    is_caption=caption,
+                    is_duplicate=duplicate,
+                )
+            )
+    return sentences
+
+
+def _normalise(fragment: str) -> str:
+    return " ".join(fragment.split()).lower()
+
+
+def _line_texts(text: str) -> dict[str, int]:
+    """How often each (normalised) line occurs: a repeated unpunctuated line is a caption."""
+    counts: dict[str, int] = {}
+    for match in _LINE.finditer(text):
+        key = _normalise(match.group())
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _is_caption(para_text: str, key: str, lines: dict[str, int]) -> bool:
+    if _CAPTION.search(para_text):
+        return True
+    # Web pages repeat a picture's caption (alt text + caption); body paragraphs are punctuated.
+    unpunctuated = not para_text.rstrip().endswith(tuple(_PARAGRAPH_END))
+    return unpunctuated and lines.get(key, 0) > 1 and len(key.split()) < 40
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines; a hard-wrapped line (no end punctuation, next starts lowercase) joins."""
+    spans: list[tuple[int, int]] = []
+    for match in _LINE.finditer(text):
+        start, end = _trimmed(text, match.start(), match.end())
+        if start == end:
+            continue
+        if spans and _is_soft_wrap(text, spans[-1], start):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _is_soft_wrap(text: str, previous: tuple[int, int], start: int) -> bool:
+    gap = text[previous[1] : start]
+    if gap.count("\n") != 1:
+        return False
+    return text[previous[1] - 1] not in _PARAGRAPH_END and text[start].islower()
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _TERMINATOR.finditer(text, start, end):
+        if match.end() >= end:
+            break
+        if _is_break(text, match, end):
+            s, e = _trimmed(text, cursor, match.end())
+            if s < e:
+                spans.append((s, e))
+            cursor = match.end()
+    s, e = _trimmed(text, cursor, end)
+    if s < e:
+        spans.append((s, e))
+    return spans
+
+
+def _is_break(text: str, match: re.Match[str], end: int) -> bool:
+    after = match.end()
+    glued_quote = match.group()[-1] in _CLOSING_QUOTES and text[after].isupper()
+    if not glued_quote:
+        if not text[after].isspace():
+            return False  # "3.5", "U.S.-led", "example.com"
+        nxt = _next_visible(text, after, end)
+        if nxt is None or not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+            return False
+    return not _is_abbreviation(text, match, end)
+
+
+def _next_visible(text: str, pos: int, end: int) -> str | None:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return text[pos] if pos < end else None
+
+
+def _is_abbreviation(text: str, match: re.Match[str], end: int) -> bool:
+    if match.group()[0] != "." or match.group().startswith(".."):
+        return False
+    word_match = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    if word_match is None:
+        return False
+    word = word_match.group(1)
+    lower = word.lower().rstrip(".")
+    if lower in _ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "George W. Bush"
+    if _INITIALISM.match(word) and "." in word:
+        return True  # "U.S.", "U.N.", "a.m."
+    nxt = _next_visible(text, match.end(), end)
+    return lower in _NUMBER_ABBREVIATIONS and nxt is not None and nxt.isdigit()
