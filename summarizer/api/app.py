@@ -1,0 +1,87 @@
+"""The Litestar application: routes, the problem mapper, model warm-up at startup."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from litestar import Litestar, Response, get
+from litestar.datastructures import State
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+
+from summarizer import __version__
+from summarizer.api.problems import EXCEPTION_HANDLERS, problem_response
+from summarizer.api.summaries import create_summary
+from summarizer.service import SummaryService
+from summarizer.settings import Settings, get_settings
+
+logger = logging.getLogger("summarizer.api")
+
+
+@get("/healthz", tags=["health"], summary="The process is up")
+async def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@get("/readyz", tags=["health"], summary="The default engine is loaded and answering")
+async def readyz(state: State) -> Response[dict[str, Any]]:
+    service: SummaryService = state.service
+    engines = service.readiness()
+    default = service.settings.default_engine
+    error = state.get("warm_up_error")
+    ready = engines.get(default, False) and error is None
+    body: dict[str, Any] = {"ready": ready, "default_engine": default, "engines": engines}
+    if error:
+        body["error"] = error
+    return Response(body, status_code=200 if ready else 503)
+
+
+def _warm_up_in_background(app: Litestar) -> None:
+    """Load the default engine off the event loop: /healthz answers while the model loads."""
+    service: SummaryService = app.state.service
+
+    def load() -> None:
+        try:
+            service.warm_up()
+            logger.info("engine '%s' ready", service.settings.default_engine)
+        except Exception as exc:  # reported by /readyz rather than killing the server
+            logger.exception("loading engine '%s' failed", service.settings.default_engine)
+            app.state.warm_up_error = str(exc)
+
+    threading.Thread(target=load, name="engine-warm-up", daemon=True).start()
+
+
+def create_app(
+    settings: Settings | None = None, service: SummaryService | None = None
+) -> Litestar:
+    settings = settings or get_settings()
+    service = service or SummaryService(settings)
+    on_startup = [_warm_up_in_background] if settings.load_model_at_startup else []
+    return Litestar(
+        route_handlers=[create_summary, healthz, readyz, *_page_handlers()],
+        state=State({"service": service}),
+        exception_handlers=EXCEPTION_HANDLERS,
+        on_startup=on_startup,
+        request_max_body_size=settings.max_body_bytes,
+        openapi_config=OpenAPIConfig(
+            title="News summarizer",
+            version=__version__,
+            path="/schema",
+            render_plugins=[SwaggerRenderPlugin()],
+        ),
+        debug=False,
+    )
+
+
+def _page_handlers() -> list[Any]:
+    """Editor page and brief routes (summarizer.api.pages)."""
+    try:
+        from summarizer.api.pages import PAGE_HANDLERS
+    except ImportError:  # the editor page is optional to the JSON API
+        return []
+    return list(PAGE_HANDLERS)
+
+
+__all__ = ["create_app", "problem_response"]

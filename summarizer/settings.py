@@ -1,0 +1,117 @@
+"""All configuration, from environment variables prefixed `SUMMARIZER_` (or a `.env` file)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_REPO_PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
+_PACKAGED_PROMPTS = Path(__file__).resolve().parent / "_prompts"
+
+EngineName = Literal["local", "openai", "extractive"]
+InstructorModeName = Literal["TOOLS", "JSON_SCHEMA", "MD_JSON", "JSON"]
+
+
+def _default_prompts_dir() -> Path:
+    return _REPO_PROMPTS if _REPO_PROMPTS.is_dir() else _PACKAGED_PROMPTS
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SUMMARIZER_", env_file=".env", extra="ignore")
+
+    # --- serving -------------------------------------------------------------------------
+    host: str = Field(default="127.0.0.1", description="Address `summarizer serve` binds.")
+    port: int = Field(default=8000, description="Port `summarizer serve` listens on.")
+    default_engine: EngineName = Field(
+        default="local", description="Engine used when a request names none."
+    )
+    enabled_engines: list[EngineName] = Field(
+        default=["local", "openai", "extractive"],
+        description="Engines a request may pick. Engines not listed answer 400.",
+    )
+    max_article_chars: int = Field(
+        default=60_000,
+        description="Longest article accepted, in characters (about 10,000 words); "
+        "longer ones answer 413.",
+    )
+    max_body_bytes: int = Field(
+        default=512_000,
+        description="Largest request body accepted, in bytes; larger ones answer 413.",
+    )
+    request_timeout_s: float = Field(
+        default=120.0,
+        description="Total time one summary may take, queueing included, before a 504.",
+    )
+    max_queue: int = Field(
+        default=4,
+        description="Model requests allowed to wait for the model at once; past that 503 "
+        "with Retry-After.",
+    )
+    retry_after_s: int = Field(
+        default=30, description="Seconds suggested in Retry-After when busy or unavailable."
+    )
+
+    # --- prompts -------------------------------------------------------------------------
+    prompts_dir: Path = Field(
+        default_factory=_default_prompts_dir,
+        description="Folder of versioned prompt templates (`<version>/system.j2`, `user.j2`).",
+    )
+    prompt_version: str = Field(
+        default="v1", description="Prompt version used when a request names none."
+    )
+
+    # --- OpenAI-compatible engine -----------------------------------------------------------
+    openai_base_url: str = Field(
+        default="http://127.0.0.1:8080/v1",
+        description="Base URL of any OpenAI-compatible API (OpenAI, vLLM, Ollama, llama.cpp).",
+    )
+    openai_api_key: SecretStr = Field(
+        default=SecretStr("not-needed"),
+        description="API key sent as a bearer token; local servers ignore it.",
+    )
+    openai_model: str = Field(
+        default="qwen2.5-coder-1.5b-instruct", description="Model name sent to the API."
+    )
+    instructor_mode: InstructorModeName = Field(
+        default="JSON_SCHEMA",
+        description="How instructor asks for structure: TOOLS (function calling), JSON_SCHEMA "
+        "(response_format with schema), MD_JSON (JSON in a markdown block), JSON.",
+    )
+    temperature: float = Field(default=0.0, ge=0, le=2, description="Sampling temperature.")
+    max_retries: int = Field(
+        default=2, ge=0, le=5, description="Re-asks after a validation failure (instructor)."
+    )
+    llm_timeout_s: float = Field(
+        default=90.0, description="Total time for all model attempts of one request."
+    )
+    max_output_tokens: int = Field(
+        default=320, description="Cap on generated tokens per model call."
+    )
+
+    # --- embedded model (local engine) --------------------------------------------------------
+    model_path: Path | None = Field(
+        default=None,
+        description="A GGUF file to load instead of the packaged Qwen2.5-Coder-1.5B-Instruct.",
+    )
+    model_cache_dir: Path = Field(
+        default=Path.home() / ".cache" / "news-summarizer",
+        description="Where the packaged model's chunks are assembled once (about 1.1 GB).",
+    )
+    n_ctx: int = Field(default=4096, description="Context window of the embedded model.")
+    n_threads: int | None = Field(
+        default=None, description="CPU threads for the embedded model (default: all cores)."
+    )
+    load_model_at_startup: bool = Field(
+        default=True,
+        description="Load the embedded model when the server starts (readyz is false until it "
+        "has); false loads it on first use.",
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
