@@ -1,0 +1,324 @@
+"""Attribution: who states each sentence, with which verb, and so how firm the statement is.
+
+Patterns, all read on the sentence with quoted words blanked out (a quote's "he said" belongs to
+the quote): `X said`, `X has confirmed`, `X, who ..., said`, `the mayor, X, said`, `..., said X`,
+`according to X`, `X saying ...`, `revealed by X`, `X put the figure at`. Pronouns resolve to the
+nearest earlier source of a fitting kind; repeated mentions merge into one source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.analysis.quotes import QuoteSpan
+from summarizer.analysis.sources import (
+    PRONOUNS,
+    MergedSource,
+    ParsedSource,
+    merge_into,
+    parse_source,
+    word_set,
+)
+from summarizer.analysis.types import Attribution, Sentence, SourceMention
+from summarizer.models import Status
+
+_VERB_STATUS: dict[str, Status] = {}
+for _words, _status in (
+    ("confirmed confirms confirming confirm", "confirmed"),
+    ("estimated estimates estimating estimate", "estimated"),
+    ("reported reports reporting report", "reported"),
+    ("forecast forecasts projected projects predicted predicts expects expected", "projected"),
+):
+    _VERB_STATUS.update(dict.fromkeys(_words.split(), _status))  # type: ignore[arg-type]
+_CLAIM_VERBS = (
+    "said says say saying told tells telling added adds adding warned warns warning warn stated "
+    "states claim reveal insist argue admit deny allege predict "
+    "claimed claims claiming announced announces announcing revealed reveals explained insisted "
+    "noted argued admitted denied alleged wrote tweeted posted continued echoed urged disclosed "
+    "acknowledged showed shows found put puts putting"
+)
+_VERBS = "|".join(sorted([*_CLAIM_VERBS.split(), *_VERB_STATUS], key=len, reverse=True))
+_AUX = r"(?:(?:has|have|had|also|later|previously|earlier|again|separately|then|had\s+also)\s+)*"
+# lowercase only: "the United States" is no verb
+_SUBJECT_VERB = re.compile(rf"(?<![\w-])(?:{_AUX})(?P<verb>{_VERBS})\b(?!-)")
+_INVERTED = re.compile(
+    r"(?:[,\u201d\"]\s*|^)(?P<verb>said|says|added|adds|warned|according to)\s+"
+    r"(?P<np>(?:the |a |an )?[^,.;:!?\u201c\"]{2,80})",
+    re.IGNORECASE,
+)
+_TOLD = re.compile(r"\btold\s+(?P<np>(?:the\s+)?(?:[A-Z][\w&.-]*\s?){1,4})(?<!\s)")
+_ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,.;:!?\u201c\"]{2,80})", re.IGNORECASE)
+_PASSIVE_BY = re.compile(
+    r"\b(?P<verb>revealed|confirmed|reported|announced|estimated|disclosed|released)\s+by\s+"
+    r"(?P<np>[^,.;:!?\u201c\"]{2,80})",
+    re.IGNORECASE,
+)
+_FORWARD_STOP = re.compile(
+    r"\s(?:that|who|which|on|in|at|after|before|adding|as|when|while|because|today|yesterday|"
+    r"this|last|earlier|on|and|but|to|for|during|amid|with|is|are|was|were|has|had|have)\b",
+    re.IGNORECASE,
+)
+_BACKWARD_STOP = word_set(
+    """and or but that which who whom when where while as because if it its there this these
+    those is are was were be been being has have had will would could should can may might not
+    by in on at with from after before during since amid into over under than about also then
+    now today yesterday morning evening night tonight week month year later earlier previously
+    meanwhile however so said says told added what how why just even still only fears once
+    again amid despite though although than like whether did does do"""
+)
+_LEADING_FILLER = word_set("but and today yesterday meanwhile however now then so yet")
+# "200,000" has a comma that does not end the clause
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b(?:[^,]|,(?=\d))*,?\s*$", re.IGNORECASE)
+_BARE_RELATIVE = re.compile(r"\s(?:who|which)\s[^,]{0,80}$", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"(?:^|[,;:(\u2013\u2014])\s*(?P<a>[^,;:(]+?),\s*(?P<b>[^,;:(]+?),?\s*$")
+_TOKEN = re.compile(r"[\w\u2019'.&-]+|[^\w\s]")
+_CONTEXT_STATUS: tuple[tuple[re.Pattern[str], Status], ...] = (
+    (re.compile(r"\bconfirmed\b", re.IGNORECASE), "confirmed"),
+    (re.compile(r"\b(?:an? |the )?estimated?\b|\bestimates?\b", re.IGNORECASE), "estimated"),
+    (
+        re.compile(r"\breports? (?:of|that|say|said|suggest)|\breportedly\b", re.IGNORECASE),
+        "reported",
+    ),
+    (
+        re.compile(r"\b(?:forecast|projected|expected to|predicted|is set to|will)\b", re.I),
+        "projected",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One `source + verb` found in a sentence; `start` is where the verb stands."""
+
+    sentence: int
+    source: SourceMention
+    verb: str
+    status: Status
+    start: int
+
+
+@dataclass
+class AttributionResult:
+    sources: list[SourceMention]
+    attributions: list[Attribution]
+    claims: list[Claim]
+
+
+def status_of(verb: str | None, context: str) -> Status:
+    """How firm a statement is: a telling word in its clause first, then the verb."""
+    for pattern, status in _CONTEXT_STATUS:
+        if pattern.search(context):
+            return status
+    return _VERB_STATUS.get((verb or "").lower(), "claimed")
+
+
+def mask_quotes(text: str, sentence: Sentence, quotes: list[QuoteSpan]) -> str:
+    """The sentence with quoted words replaced by spaces, offsets unchanged."""
+    chars = list(sentence.text)
+    for quote in quotes:
+        lo, hi = max(quote.start, sentence.start), min(quote.end, sentence.end)
+        for pos in range(lo, hi):
+            chars[pos - sentence.start] = " "
+    return "".join(chars)
+
+
+@dataclass(frozen=True)
+class _Found:
+    sentence: int
+    verb: str  # "" for a medium that was only told something
+    status: Status
+    source_index: int  # into the merged sources
+    start: int  # the name (or pronoun) in the article
+    end: int
+    verb_at: int
+
+
+def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> AttributionResult:
+    """Sources of the article (merged), the attribution of each attributed sentence, all claims."""
+    merged: list[MergedSource] = []
+    found: list[_Found] = []
+    resolver = _PronounResolver()
+    for sentence in sentences:
+        if sentence.is_duplicate:
+            continue
+        masked = mask_quotes(text, sentence, quotes)
+        base = sentence.start
+        for parsed, verb, np_start, np_end, verb_at in _claims_in(masked):
+            resolved = resolver.resolve(parsed)
+            if resolved is None:
+                continue
+            index = merge_into(merged, resolved.name, resolved.role, resolved.kind or "person")
+            resolver.saw(merged[index])
+            status = status_of(verb, masked)
+            found.append(
+                _Found(
+                    sentence.index,
+                    verb,
+                    status,
+                    index,
+                    base + np_start,
+                    base + np_end,
+                    base + verb_at,
+                )
+            )
+        found.extend(_listeners(masked, sentence, merged))
+    return _collect(merged, found)
+
+
+def _listeners(masked: str, sentence: Sentence, merged: list[MergedSource]) -> list[_Found]:
+    """Media told something (`told the Daily Mirror`) are sources of the article too."""
+    listeners: list[_Found] = []
+    for match in _TOLD.finditer(masked):
+        parsed = parse_source(match.group("np"))
+        if parsed is None or parsed.kind != "media":
+            continue
+        index = merge_into(merged, parsed.name, None, "media")
+        start = sentence.start + match.start("np")
+        end = sentence.start + match.end("np")
+        listeners.append(_Found(sentence.index, "", "claimed", index, start, end, start))
+    return listeners
+
+
+def _mention(source: MergedSource, start: int, end: int) -> SourceMention:
+    return SourceMention(source.name, source.role, source.kind, start, end, tuple(source.aliases))
+
+
+def _collect(merged: list[MergedSource], found: list[_Found]) -> AttributionResult:
+    # built after every mention is merged, so early mentions carry the final name and role
+    first: dict[int, SourceMention] = {}
+    claims: list[Claim] = []
+    attributions: dict[int, Attribution] = {}
+    for item in found:
+        mention = _mention(merged[item.source_index], item.start, item.end)
+        first.setdefault(item.source_index, mention)
+        if not item.verb:
+            continue
+        claims.append(Claim(item.sentence, mention, item.verb, item.status, item.verb_at))
+        attributions.setdefault(
+            item.sentence, Attribution(item.sentence, mention, item.verb, item.status)
+        )
+    sources = [first[index] for index in sorted(first)]
+    return AttributionResult(sources, [attributions[k] for k in sorted(attributions)], claims)
+
+
+class _PronounResolver:
+    """Remembers the latest person and body that spoke, for `he said` / `it said`."""
+
+    def __init__(self) -> None:
+        self.person: MergedSource | None = None
+        self.body: MergedSource | None = None
+
+    def saw(self, source: MergedSource) -> None:
+        if source.kind == "person":
+            self.person = source
+        else:
+            self.body = source
+
+    def resolve(self, parsed: ParsedSource) -> ParsedSource | None:
+        if parsed.kind is not None:
+            return parsed
+        pronoun = parsed.name.lower()
+        target = self.person if pronoun in {"he", "she"} else self.body
+        if pronoun == "they" and target is None:
+            target = self.person
+        if target is None:
+            return None
+        return ParsedSource(target.name, target.role, target.kind)
+
+
+def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
+    found: list[tuple[ParsedSource, str, int, int, int]] = []
+    taken: set[int] = set()
+    for pattern in (_PASSIVE_BY, _ACCORDING, _INVERTED):
+        for match in pattern.finditer(masked):
+            np_start, np_end = _forward_np(masked, match.start("np"), match.end("np"))
+            parsed = parse_source(masked[np_start:np_end])
+            verb = match.groupdict().get("verb") or "according to"
+            if parsed is not None and parsed.kind is not None and match.start() not in taken:
+                found.append((parsed, verb.lower(), np_start, np_end, match.start()))
+                taken.update(range(match.start(), match.end()))
+    for match in _SUBJECT_VERB.finditer(masked):
+        if match.start("verb") in taken:
+            continue
+        if _after_determiner(masked, match.start()):
+            continue  # "an estimated eight people": an adjective, not a verb
+        subject = _subject_before(masked, match.start())
+        if subject is None:
+            continue
+        parsed, np_start, np_end = subject
+        found.append((parsed, match.group("verb").lower(), np_start, np_end, match.start()))
+    found.sort(key=lambda claim: claim[4])
+    return found
+
+
+def _after_determiner(masked: str, at: int) -> bool:
+    previous = masked[:at].rstrip().rsplit(maxsplit=1)
+    return bool(previous) and previous[-1].lower() in {"a", "an", "the", "its", "their", "his"}
+
+
+def _forward_np(masked: str, start: int, end: int) -> tuple[int, int]:
+    stop = _FORWARD_STOP.search(masked, start, end)
+    end = stop.start() if stop else end
+    while end > start and masked[end - 1] in " \u00a0\t":
+        end -= 1
+    return start, end
+
+
+def _subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] | None:
+    """The noun phrase that ends right before the verb, as a source."""
+    prefix = masked[:verb_at].rstrip()
+    relative = _RELATIVE.search(prefix) or _BARE_RELATIVE.search(prefix)
+    if relative is not None:
+        prefix = prefix[: relative.start()].rstrip()
+    prefix = prefix.rstrip(", ")
+    appositive = _appositive(prefix)
+    if appositive is not None:
+        return appositive
+    start = _np_start(prefix)
+    if start >= len(prefix):
+        return None
+    parsed = parse_source(prefix[start:])
+    if parsed is None:
+        return None
+    return parsed, start, len(prefix)
+
+
+def _np_start(prefix: str) -> int:
+    """Walk back over words that can belong to a subject noun phrase."""
+    tokens = list(_TOKEN.finditer(prefix))
+    start = len(prefix)
+    for count, token in enumerate(reversed(tokens), 1):
+        word = token.group()
+        lower = word.lower()
+        if not (word[0].isalnum()) or (lower in _BACKWARD_STOP and lower not in PRONOUNS):
+            break
+        if lower in PRONOUNS and count > 1:
+            break
+        start = token.start()
+        if lower in PRONOUNS or count >= 10:
+            break
+    while start < len(prefix):
+        first = _TOKEN.match(prefix, start)
+        if first is None or first.group().lower() not in _LEADING_FILLER:
+            break
+        start = first.end() + 1
+    return start
+
+
+def _appositive(prefix: str) -> tuple[ParsedSource, int, int] | None:
+    """`the city's mayor, Oleksandr Markushin` or `Oleksandr Markushin, the mayor of Irpin`."""
+    match = _APPOSITIVE.search(prefix)
+    if match is None:
+        return None
+    first, second = parse_source(match.group("a")), parse_source(match.group("b"))
+    if first is None or second is None:
+        return None
+    words_b = match.group("b").split()
+    if second.kind == "person" and first.kind != "person" and len(words_b) <= 4:
+        role = match.group("a").strip()
+        return ParsedSource(second.name, role, "person"), match.start("a"), match.end("b")
+    if first.kind == "person" and second.kind != "person" and second.kind is not None:
+        role = match.group("b").strip()
+        return ParsedSource(first.name, role, "person"), match.start("a"), match.end("b")
+    return None

@@ -1,0 +1,165 @@
+"""Direct quotes: where they stand (quotation marks excluded) and who says them.
+
+News copy mixes curly, straight and mismatched marks (`”This` used as an opener), lets a quote run
+over several paragraphs (each new paragraph reopens it without closing the previous one) and uses
+one- or two-word scare quotes (`a “massive” attack`) that are not statements of anyone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarizer.analysis.types import Attribution, QuoteMention, Sentence, SourceMention
+
+_OPENERS = "\u201c\u201e\u00ab"  # “ „ «
+_CLOSERS = "\u201d\u00bb"  # ” »
+_STRAIGHT = '"'
+_MARKS = _OPENERS + _CLOSERS + _STRAIGHT
+_TRAILING_JUNK = ",;:\u2013\u2014- \t\n\u00a0"
+_SCARE_MAX_WORDS = 2
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # the quoted words, marks and trailing comma excluded
+    end: int
+    paragraph: int
+    continues: bool  # reopened in a new paragraph: same quote, same speaker as the previous one
+
+
+def is_scare_quote(text: str) -> bool:
+    """One or two quoted words ("no evidence", "massive"): a borrowed phrase, not a statement."""
+    return len(text.split()) <= _SCARE_MAX_WORDS and not text.rstrip().endswith((".", "!", "?"))
+
+
+def find_quote_spans(text: str, sentences: list[Sentence]) -> list[QuoteSpan]:
+    """Quoted stretches in order; a quote running over paragraphs yields one piece each."""
+    spans: list[QuoteSpan] = []
+    open_across = False  # the previous paragraph ended inside a quote
+    for paragraph, (p_start, p_end) in enumerate(_paragraph_bounds(sentences)):
+        pieces, still_open = _scan_paragraph(text, p_start, p_end, open_across)
+        for index, (q_start, q_end) in enumerate(pieces):
+            continues = open_across and index == 0 and _opens_paragraph(text, p_start)
+            spans.append(QuoteSpan(q_start, q_end, paragraph, continues))
+        open_across = still_open
+    return spans
+
+
+def _paragraph_bounds(sentences: list[Sentence]) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    for sentence in sentences:
+        if sentence.paragraph == len(bounds):
+            bounds.append((sentence.start, sentence.end))
+        else:
+            bounds[-1] = (bounds[-1][0], sentence.end)
+    return bounds
+
+
+def _opens_paragraph(text: str, p_start: int) -> bool:
+    return text[p_start] in _MARKS
+
+
+def _is_opener(text: str, pos: int, p_start: int, p_end: int) -> bool:
+    """Whether the mark at `pos` opens a quote, judged by what stands around it."""
+    mark = text[pos]
+    if mark in _OPENERS:
+        return True
+    before = text[pos - 1] if pos > p_start else " "
+    after = text[pos + 1] if pos + 1 < p_end else " "
+    starts_word = (before.isspace() or before in "([\u2013\u2014-:") and not after.isspace()
+    if mark in _CLOSERS:
+        return starts_word and after.isalnum()  # a misused closer: `”This is ...`
+    return starts_word  # a straight mark at a word start opens
+
+
+def _scan_paragraph(
+    text: str, p_start: int, p_end: int, open_across: bool
+) -> tuple[list[tuple[int, int]], bool]:
+    pieces: list[tuple[int, int]] = []
+    opened_at: int | None = None
+    if open_across and not _opens_paragraph(text, p_start):
+        open_across = False  # the writer dropped the closing mark: the quote ended
+    for pos in range(p_start, p_end):
+        if text[pos] not in _MARKS:
+            continue
+        if opened_at is None:
+            if _is_opener(text, pos, p_start, p_end):
+                opened_at = pos + 1
+        elif not (_is_opener(text, pos, p_start, p_end) and text[pos] not in _STRAIGHT + _CLOSERS):
+            _add_piece(text, opened_at, pos, pieces)
+            opened_at = None
+    if opened_at is not None:
+        _add_piece(text, opened_at, p_end, pieces)
+        return pieces, True
+    return pieces, False
+
+
+def _add_piece(text: str, start: int, end: int, pieces: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAILING_JUNK:
+        end -= 1
+    if end > start and any(ch.isalnum() for ch in text[start:end]):
+        pieces.append((start, end))
+
+
+def attach_speakers(
+    text: str,
+    spans: list[QuoteSpan],
+    sentences: list[Sentence],
+    attributions: list[Attribution],
+) -> list[QuoteMention]:
+    """Each quote with its speaker: the attribution of its sentence, else the quote it continues."""
+    by_sentence = {a.sentence: a for a in attributions}
+    quotes: list[QuoteMention] = []
+    previous: QuoteMention | None = None
+    for span in spans:
+        quoted = text[span.start : span.end]
+        speaker = _speaker_from_context(span, sentences, by_sentence)
+        bare = speaker is None and previous is not None and not is_scare_quote(quoted)
+        if bare and previous and (span.continues or _follows_closely(previous, span, sentences)):
+            speaker = previous.speaker
+        quote = QuoteMention(span.start, span.end, quoted, speaker)
+        quotes.append(quote)
+        if not is_scare_quote(quoted):
+            previous = quote
+    return quotes
+
+
+def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end + 1:
+            return sentence
+    return None
+
+
+def _speaker_from_context(
+    span: QuoteSpan, sentences: list[Sentence], by_sentence: dict[int, Attribution]
+) -> SourceMention | None:
+    if span.continues:
+        return None
+    sentence = _sentence_at(sentences, span.start)
+    if sentence is None:
+        return None
+    own = by_sentence.get(sentence.index)
+    if own is not None and own.source is not None and own.verb is not None:
+        return own.source
+    # `X said:` introducing a quote that starts a new sentence of the same paragraph
+    earlier = by_sentence.get(sentence.index - 1)
+    same_paragraph = sentence.index > 0 and sentences[sentence.index - 1].paragraph == (
+        sentence.paragraph
+    )
+    if earlier is not None and earlier.source is not None and same_paragraph:
+        intro = sentences[sentence.index - 1].text.rstrip()
+        if intro.endswith(":"):
+            return earlier.source
+    return None
+
+
+def _follows_closely(previous: QuoteMention, span: QuoteSpan, sentences: list[Sentence]) -> bool:
+    """A bare quote paragraph right after another speaker's quote continues that speaker."""
+    before = _sentence_at(sentences, previous.start)
+    here = _sentence_at(sentences, span.start)
+    if before is None or here is None:
+        return False
+    return here.paragraph - before.paragraph <= 1 and here.text.lstrip()[:1] in _MARKS

@@ -1,0 +1,248 @@
+"""Who a noun phrase names: a person with a role, a body, a medium, an anonymous source.
+
+`parse_source("Mariupol mayor Vadym Boychenko")` -> name 'Vadym Boychenko', role 'Mariupol mayor',
+kind 'person'. `merge_sources` folds later mentions of the same source into one (surname-only
+mentions, transliteration variants such as Markushin/Markushyn).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from summarizer.models import SourceKind
+
+
+def word_set(spaced: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(spaced.split())
+
+
+TITLES = word_set(
+    "mr mrs ms miss dr prof sir dame lord lady mayor president minister governor senator "
+    "rep judge justice general gen col colonel captain capt lt sgt chief king queen prince "
+    "princess pope chancellor premier sheikh ambassador commissioner inspector detective "
+    "officer supt superintendent spokesman spokeswoman secretary director professor father"
+)
+# Words that make a capitalised phrase a body rather than a person.
+_GOVERNMENT = word_set(
+    "ministry ministries department government cabinet parliament congress senate council "
+    "police army military navy forces kremlin pentagon authorities officials office agency "
+    "services service commission assembly administration prosecutors court tribunal regime "
+    "embassy command guard municipality"
+)
+_ORGANISATION = word_set(
+    "un nato who imf eu unicef unhcr ngo committee organisation organization union bank fund "
+    "company corporation group association institute foundation university hospital cross "
+    "party federation inc ltd plc corp board charity network alliance society"
+)
+_MEDIA = word_set(
+    "mirror times post news bbc cnn reuters guardian telegraph journal herald sun express mail "
+    "independent ap afp bloomberg sky radio tv television gazette tribune chronicle observer "
+    "newspaper broadcaster newsweek politico axios tass interfax ria"
+)
+_DOCUMENT = word_set("report statement study survey data figures poll document analysis filing")
+_ANONYMOUS_HEADS = word_set(
+    "source sources insider insiders witness witnesses resident residents person people "
+    "official officer diplomat analyst analysts observer observers expert experts aide aides"
+)
+_ROLE_HEADS = (
+    word_set(
+        "mayor minister president spokesman spokeswoman spokesperson official officials officer "
+        "adviser advisor ombudswoman ombudsman governor chief head director secretary chancellor "
+        "leader commander general analyst analysts expert experts economist economists "
+        "researcher researchers scientist scientists doctor doctors judge prosecutor prosecutors "
+        "lawyer lawyers "
+        "attorney witness witnesses resident residents source sources representative ambassador "
+        "envoy senator lawmaker legislator chairman chairwoman ceo founder professor campaigners "
+        "activists organisers organizers protesters diplomat aide aides insider insiders observers "
+        "investigators spokespeople manager executive owner teacher nurse paramedic firefighters"
+    )
+    | _GOVERNMENT
+    | _ORGANISATION
+    | _MEDIA
+    | _DOCUMENT
+)
+_NATIONALITY_SUFFIX = re.compile(r"(?:ian|ese|ish|ean|can|ic|an|i)$")
+_COUNTRIES = word_set(
+    "ukraine russia moscow kyiv kiev kremlin china beijing britain uk london france paris germany "
+    "berlin israel iran iraq syria turkey ankara india pakistan japan tokyo us usa america "
+    "washington canada mexico brazil poland warsaw italy rome spain madrid taiwan korea egypt "
+    "gaza lebanon belarus minsk hungary australia nigeria kenya ethiopia sudan yemen qatar saudi "
+    "afghanistan venezuela colombia argentina sweden norway finland denmark greece europe"
+)
+_PARTICLES = word_set("de da di del van von der den bin al el la le du dos")
+PRONOUNS = word_set("he she they it")
+_ARTICLES = ("the ", "a ", "an ")
+_WORD = re.compile(r"[^\s,;:]+")
+_POSSESSIVE = re.compile(r"['\u2019]s\s+")
+
+
+@dataclass(frozen=True)
+class ParsedSource:
+    name: str
+    role: str | None
+    kind: SourceKind | None  # None for a pronoun, resolved later
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.lower().endswith("-based")
+
+
+def _strip_article(phrase: str) -> str:
+    lower = phrase.lower()
+    for article in _ARTICLES:
+        if lower.startswith(article):
+            return phrase[len(article) :]
+    return phrase
+
+
+def _clean(word: str) -> str:
+    return word.lower().strip(".\u2019'").removesuffix("\u2019s").removesuffix("'s")
+
+
+def parse_source(phrase: str) -> ParsedSource | None:
+    """Read a subject noun phrase as a source, or None when it names no one who can speak."""
+    phrase = phrase.strip(" ,;:\u2013\u2014-")
+    words = _WORD.findall(phrase)
+    if not words or len(words) > 12:
+        return None
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return ParsedSource(words[0], None, None)
+    name_start = _person_name_start(words)
+    if name_start is not None:
+        name = " ".join(words[name_start:])
+        role = _strip_article(" ".join(words[:name_start])) or None
+        return ParsedSource(name, role, "person")
+    return _parse_body(phrase, words)
+
+
+def _person_name_start(words: list[str]) -> int | None:
+    """Index where a personal name begins at the end of the phrase ("... Anton Garashchenko")."""
+    end = len(words)
+    start = end
+    while start > 0 and (_is_capitalised(words[start - 1]) or words[start - 1] in _PARTICLES):
+        start -= 1
+    run = [_clean(w) for w in words[start:end]]
+    if not run or any(w in _GOVERNMENT | _ORGANISATION | _MEDIA | _DOCUMENT for w in run):
+        return None
+    if any(w in _COUNTRIES for w in run[-1:]) or run[-1].isupper() or words[-1].isupper():
+        return None
+    # Skip titles and nationalities ("Ukrainian President Volodymyr Zelensky").
+    while start < end and (run[0] in TITLES or _is_nationality(words[start])):
+        start += 1
+        run = run[1:]
+    if not run or (start > 0 and words[start - 1].lower() == "the"):
+        return None  # "the Federal Reserve" is a body
+    titled = start > 0 and _clean(words[start - 1]) in TITLES | _ROLE_HEADS
+    if len(run) == 1 and not titled:
+        return None  # a bare capitalised word: maybe a surname, decided when merging
+    keep = 2 if len(run) >= 2 else 1
+    if len(run) > keep and run[-keep - 1] in _PARTICLES:
+        keep += 1
+    return end - keep
+
+
+def _is_nationality(word: str) -> bool:
+    lower = _clean(word)
+    return lower not in _COUNTRIES and len(lower) > 4 and bool(_NATIONALITY_SUFFIX.search(lower))
+
+
+def _parse_body(phrase: str, words: list[str]) -> ParsedSource | None:
+    lowered = [_clean(w) for w in words]
+    name = _strip_article(phrase)
+    possessed = _POSSESSIVE.split(name)
+    if len(possessed) > 1 and _is_capitalised(possessed[-1]):
+        name = possessed[-1]  # "the capital's Ministry of Defence": drop the possessor
+    heads = set(lowered)
+    if heads & _MEDIA and _is_capitalised(words[-1]):
+        return ParsedSource(name, None, "media")
+    if _is_anonymous(lowered, words):
+        return ParsedSource(phrase.strip(), None, "anonymous")
+    if heads & _DOCUMENT and not any(_is_capitalised(w) for w in words[1:]):
+        return ParsedSource(phrase.strip(), None, "document")
+    if heads & _GOVERNMENT or (len(lowered) == 1 and lowered[0] in _COUNTRIES):
+        return ParsedSource(name, None, "government")
+    content = words[1:] if lowered[0] in {"the", "a", "an"} else words
+    if heads & _ORGANISATION or (0 < len(content) <= 5 and all(map(_is_capitalised, content))):
+        return ParsedSource(name, None, "organisation")
+    if lowered[-1] in _ROLE_HEADS:
+        return ParsedSource(name, None, "anonymous")
+    if len(words) == 1 and _is_capitalised(words[0]):
+        return ParsedSource(words[0], None, "person")  # a surname alone: "Boychenko said"
+    return None
+
+
+def _is_anonymous(lowered: list[str], words: list[str]) -> bool:
+    if any(_is_capitalised(w) and not _is_nationality(w) for w in words[1:]):
+        return False
+    indefinite = lowered[0] in {"a", "an", "one", "two", "several", "some"}
+    return lowered[-1] in _ANONYMOUS_HEADS and (indefinite or lowered[-1] in {"source", "sources"})
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    limit = 1 if min(len(a), len(b)) < 8 else 2
+    return min(len(a), len(b)) >= 5 and edit_distance(a, b) <= limit
+
+
+@dataclass
+class MergedSource:
+    name: str
+    role: str | None
+    kind: SourceKind
+    aliases: list[str] = field(default_factory=list)
+
+    def same_as(self, name: str, kind: SourceKind) -> bool:
+        if kind == "person" and self.kind == "person":
+            return _same_person(self.name.split(), name.split())
+        return _body_key(self.name) == _body_key(name)
+
+    def absorb(self, name: str, role: str | None) -> None:
+        if name != self.name and len(name.split()) > len(self.name.split()):
+            self.aliases.append(self.name)
+            self.name = name  # a full name beats the surname it was first known by
+        elif name != self.name and name not in self.aliases:
+            self.aliases.append(name)
+        if role and (self.role is None or len(role) > len(self.role)):
+            self.role = role
+
+
+def _same_person(known: list[str], new: list[str]) -> bool:
+    if not known or not new or not _similar(known[-1], new[-1]):
+        return False
+    if len(known) > 1 and len(new) > 1:
+        return _similar(known[0], new[0]) or known[0][0] == new[0][0]
+    return True
+
+
+def _body_key(name: str) -> str:
+    return re.sub(r"[^a-z ]", "", _strip_article(name).lower()).strip()
+
+
+def merge_into(merged: list[MergedSource], name: str, role: str | None, kind: SourceKind) -> int:
+    """Index of the merged source this mention belongs to, appending a new one if needed."""
+    if kind == "organisation" and " " not in name:
+        # a bare capitalised word matching a known person's surname: "Boychenko said"
+        for index, known in enumerate(merged):
+            if known.kind == "person" and known.same_as(name, "person"):
+                known.absorb(name, role)
+                return index
+    for index, known in enumerate(merged):
+        if known.same_as(name, kind):
+            known.absorb(name, role)
+            return index
+    merged.append(MergedSource(name, role, kind))
+    return len(merged) - 1
