@@ -1,0 +1,261 @@
+"""Figures: what each count measures, how firm it is, who gives it, and where sources disagree.
+
+The measure is the counted noun plus what happened to it, reduced to a plain verb so that two
+sources can be compared: '364 Ukrainian civilians have been confirmed killed' -> 'Ukrainian
+civilians killed', 'more than 2,000 civilians have died' -> 'civilians killed'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.analysis.attribution import Claim, status_of
+from summarizer.analysis.sources import word_set
+from summarizer.analysis.types import (
+    FigureCandidate,
+    NumberMention,
+    QuoteMention,
+    Sentence,
+    SourceMention,
+)
+from summarizer.models import Status
+
+# Outcome verbs, mapped to one plain form so that sources can be compared.
+_OUTCOMES: dict[str, str] = {}
+for _plain, _forms in (
+    ("killed", "killed died dead deaths death slaughtered massacred murdered executed perished"),
+    ("wounded", "wounded injured hurt maimed"),
+    ("lost", "lost losses"),
+    ("missing", "missing disappeared"),
+    ("displaced", "displaced fled evacuated homeless"),
+    ("arrested", "arrested detained jailed"),
+    ("rescued", "rescued saved"),
+    ("infected", "infected sickened"),
+    ("hospitalised", "hospitalised hospitalized admitted"),
+    ("rose", "rose risen increased grew jumped climbed surged soared"),
+    ("fell", "fell fallen decreased dropped declined shrank slumped plunged"),
+    ("raised", "raised hiked"),
+    ("cut", "cut lowered reduced slashed"),
+    ("protested", "protested marched rallied gathered demonstrated"),
+    ("voted", "voted"),
+    ("paid", "paid spent cost costs"),
+    ("sentenced", "sentenced fined"),
+):
+    _OUTCOMES.update(dict.fromkeys(_forms.split(), _plain))
+_OUTCOME_WORD = re.compile(r"\b(" + "|".join(sorted(_OUTCOMES, key=len, reverse=True)) + r")\b")
+_NOUN_STOP = word_set(
+    """have has had were was are is been be will would could may might who which that in on
+    at of from to by and or with including as after before since during than for into over
+    under across per each a an the this these those their its his her our now still also
+    had already reportedly so far"""
+) | frozenset(_OUTCOMES)
+_NOUN_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+_SKIPPED = word_set("more other additional further another extra")
+_OF_BEFORE = re.compile(r"(?:(?P<adj>[A-Z][\w-]+)\s+)?(?P<noun>[a-z][a-z-]*)\s+of\s*$")
+_ASIDE = re.compile(r",\s*(?:including|among them|of whom|mostly|many of them)[^,]*,")
+_REFERENCE = re.compile(r"\b(?:the|both|these|those|all)\s*$", re.IGNORECASE)
+_MOVE_BEFORE = re.compile(
+    r"(?P<noun>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?P<verb>[a-z]+)\s+(?:to|by|from)\s*$"
+)
+_CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,(?!\d)|\s-\s")
+_DURATIONS = word_set("hours hour minutes minute seconds days day weeks week months month years")
+_INCLUDING = re.compile(r"\b(?:including|among them|of whom|of which)\s*$", re.IGNORECASE)
+_MIN_EVIDENCE_WORDS = 5
+
+
+def figure_candidates(
+    text: str,
+    sentences: list[Sentence],
+    numbers: list[NumberMention],
+    claims: list[Claim],
+    quotes: list[QuoteMention],
+) -> list[FigureCandidate]:
+    """One candidate per counted figure outside captions and repeated lines."""
+    candidates: list[FigureCandidate] = []
+    previous_in_sentence: dict[int, str] = {}
+    for number in numbers:
+        sentence = sentences[number.sentence] if number.sentence < len(sentences) else None
+        if number.kind != "figure" or sentence is None or not _counts(text, number, sentence):
+            continue
+        measure = _measure(text, number, sentence, previous_in_sentence.get(sentence.index))
+        previous_in_sentence[sentence.index] = measure
+        evidence_start, evidence_end = _evidence(text, number, sentence)
+        clause = text[evidence_start:evidence_end]
+        source, verb = _source_for(number, sentence, claims, quotes)
+        status = _status(number, clause, sentence, verb, source)
+        candidates.append(
+            FigureCandidate(number, measure, status, source, evidence_start, evidence_end)
+        )
+    return candidates
+
+
+def _counts(text: str, number: NumberMention, sentence: Sentence) -> bool:
+    """Durations and distances that only place things ("16 miles northwest") are not figures."""
+    if sentence.is_caption or sentence.is_duplicate or number.unit in _DURATIONS:
+        return False
+    spelled = not any(ch.isdigit() for ch in number.text)
+    if spelled and _REFERENCE.search(text[max(0, number.start - 8) : number.start]):
+        return False  # "the two cities" points back at known things; it counts nothing
+    after = text[number.end : number.end + 25].lower()
+    return not (number.unit and re.match(r"\s*(?:north|south|east|west|from|away)", after))
+
+
+def _outcome_in(fragment: str) -> str | None:
+    match = _OUTCOME_WORD.search(fragment.lower())
+    return _OUTCOMES[match.group(1)] if match else None
+
+
+def _clause_after(text: str, number: NumberMention, sentence: Sentence) -> str:
+    rest = text[number.end : sentence.end]
+    stop = _CLAUSE_BREAK.search(rest)
+    return rest[: stop.start()] if stop else rest
+
+
+def _clause_before(text: str, number: NumberMention, sentence: Sentence) -> str:
+    before = text[sentence.start : number.start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    return before[breaks[-1].end() :] if breaks else before
+
+
+def _counted_noun(text: str, number: NumberMention, sentence: Sentence) -> str | None:
+    """Up to three words after the number naming what is counted ("Ukrainian civilians")."""
+    words: list[str] = []
+    for match in _NOUN_WORD.finditer(_clause_after(text, number, sentence)):
+        word = match.group()
+        if word.lower() in _SKIPPED and not words:
+            continue
+        if word.lower() in _NOUN_STOP or len(words) == 3:
+            break
+        if number.unit and word.lower() in number.unit.lower().split():
+            continue
+        words.append(word)
+    return " ".join(words) or None
+
+
+def _measure(text: str, number: NumberMention, sentence: Sentence, previous: str | None) -> str:
+    after = _clause_after(text, number, sentence)
+    if _outcome_in(after) is None:
+        # "eight people, including two children, were killed": the verb is past the aside
+        rest = _ASIDE.sub(" ", text[number.end : sentence.end], count=1)
+        after = " ".join(rest.split()[:12])
+    before = _clause_before(text, number, sentence)
+    noun = _counted_noun(text, number, sentence)
+    if previous is not None and noun is not None and _INCLUDING.search(before):
+        # "including 20 children": a breakdown of the figure just before it
+        prev_outcome = previous.split()[-1]
+        return f"{noun} {prev_outcome}" if prev_outcome in _OUTCOMES.values() else noun
+    outcome = _outcome_in(after)
+    of_match = _OF_BEFORE.search(before)
+    if of_match is not None:
+        # "Russian losses of 11,000 troops", "a death toll of 300"
+        head = of_match.group("noun").split()[-1]
+        adjective = of_match.group("adj")
+        outcome = outcome or _OUTCOMES.get(head)
+        if noun is None and head in _OUTCOMES:
+            return " ".join(w for w in (adjective, head) if w)  # "losses of more than 17,000"
+        if noun is None or outcome is None:
+            noun = " ".join(w for w in (adjective, of_match.group("noun")) if w)
+        elif adjective:
+            noun = f"{adjective} {noun}"
+    move = _MOVE_BEFORE.search(before)
+    if noun is None and move is not None:
+        return f"{move.group('noun')} {move.group('verb')}".lower()  # "inflation rose to 3%"
+    if previous is not None and (noun is None or outcome is None):
+        # "145 children have died and 232 have been wounded"; "including 20 children"
+        prev_words = previous.split()
+        noun = noun or " ".join(prev_words[:-1]) or previous
+        outcome = outcome or (prev_words[-1] if prev_words[-1] in _OUTCOMES.values() else None)
+    noun = noun or number.unit or "figure"
+    return f"{noun} {outcome}" if outcome and not noun.endswith(outcome) else noun
+
+
+def _evidence(text: str, number: NumberMention, sentence: Sentence) -> tuple[int, int]:
+    """The clause around the figure, widened to a few words so it reads on its own."""
+    start = (
+        sentence.start
+        + len(text[sentence.start : number.start])
+        - len(_clause_before(text, number, sentence))
+    )
+    end = number.end
+    while end < sentence.end:
+        rest = text[end : sentence.end]
+        stop = _CLAUSE_BREAK.search(rest, 1)
+        end = end + stop.start() if stop else sentence.end
+        words = len(text[start:end].split())
+        if words >= _MIN_EVIDENCE_WORDS and (_outcome_in(text[start:end]) or words > 20):
+            break
+    return _trim(text, start, end)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.\u2013\u2014"):
+        end -= 1
+    return start, end
+
+
+def _source_for(
+    number: NumberMention,
+    sentence: Sentence,
+    claims: list[Claim],
+    quotes: list[QuoteMention],
+) -> tuple[SourceMention | None, str | None]:
+    for quote in quotes:
+        if quote.start <= number.start < quote.end and quote.speaker is not None:
+            return quote.speaker, "said"
+    here = [c for c in claims if c.sentence == sentence.index]
+    before = [c for c in here if c.start <= number.start]
+    chosen = before[-1] if before else (here[0] if here else None)
+    return (chosen.source, chosen.verb) if chosen else (None, None)
+
+
+def _status(
+    number: NumberMention,
+    clause: str,
+    sentence: Sentence,
+    verb: str | None,
+    source: SourceMention | None,
+) -> Status:
+    lead = sentence.text[: max(0, number.start - sentence.start)][-40:]
+    status = status_of(verb, number.text + " " + clause + " " + lead)
+    if status == "claimed" and source is None:
+        return "reported"  # stated by the article itself, with no one named
+    return status
+
+
+def _is_sub_count(text: str, figure: FigureCandidate) -> bool:
+    """'including 20 children' only breaks down another figure; it is not a rival count."""
+    return bool(_INCLUDING.search(text[max(0, figure.number.start - 25) : figure.number.start]))
+
+
+def measure_key(measure: str) -> str:
+    """Head noun (singular) and outcome: 'Ukrainian civilians killed' -> 'civilian killed'."""
+    words = measure.lower().split()
+    outcome = words[-1] if words and words[-1] in _OUTCOMES.values() else ""
+    nouns = words[:-1] if outcome else words
+    head = nouns[-1] if nouns else ""
+    head = re.sub(r"(?<=[^s])s$", "", head)
+    return f"{head} {outcome}".strip()
+
+
+def find_conflicts(text: str, figures: list[FigureCandidate]) -> list[tuple[int, ...]]:
+    """Groups of figures from different sources giving different values for one measure."""
+    groups: dict[str, list[int]] = {}
+    for index, figure in enumerate(figures):
+        if figure.source is None or _is_sub_count(text, figure):
+            continue
+        groups.setdefault(measure_key(figure.measure), []).append(index)
+    conflicts: list[tuple[int, ...]] = []
+    for members in groups.values():
+        names = {source.name for i in members if (source := figures[i].source) is not None}
+        values = {round(figures[i].number.value, 3) for i in members}
+        if len(names) > 1 and len(values) > 1 and _values_differ(values):
+            conflicts.append(tuple(members))
+    return conflicts
+
+
+def _values_differ(values: set[float]) -> bool:
+    low, high = min(values), max(values)
+    return high - low > 0.006 * max(abs(high), 1.0)
