@@ -1,0 +1,175 @@
+"""Events: sentences that report something happening, with actor, place, time and source.
+
+Each candidate keeps the whole sentence as evidence and a short neutral description: the main
+clause with loaded words replaced (H1's `neutralise`) and any trailing "..., X said" removed,
+since the source is reported separately.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.analysis.loaded import neutralise
+from summarizer.analysis.sources import word_set
+from summarizer.analysis.types import (
+    Attribution,
+    EventCandidate,
+    QuoteMention,
+    Sentence,
+    SourceMention,
+)
+
+_HARD_VERBS = word_set(
+    """killed died shelled struck hit fired attacked bombed bombarded pounded blitzed targeted
+    razed slaughtered massacred shot stabbed injured wounded exploded crashed collapsed flooded
+    destroyed damaged burned erupted invaded seized captured"""
+)
+_SOFT_VERBS = word_set(
+    """evacuated announced voted ruled raised cut arrested protested launched withdrew fled
+    signed approved rejected sentenced charged resigned elected closed opened banned suspended
+    agreed passed rose fell dropped jumped increased decreased hacked counter-attacked marched
+    detained rescued lifted imposed fined convicted acquitted dismissed appointed unveiled
+    smashed hammered pledged suffered"""
+)
+_EVENT_VERB = re.compile(r"\b(" + "|".join(sorted(_HARD_VERBS | _SOFT_VERBS)) + r")\b")
+_PASSIVE_BY = re.compile(r"\bby\s+(?P<np>(?:[A-Za-z][\w'\u2019-]*\s?){1,4})")
+_ACTOR_WORDS = word_set(
+    """forces troops army military police soldiers militants rebels protesters government
+    officials court judge jury parliament lawmakers voters bank company workers firefighters
+    residents authorities"""
+)
+_NP_STOP = word_set(
+    """and or but that which who when where while as because if it there this is are was were
+    be been has have had will would not by in on at with from after before during since amid
+    into than also then now today yesterday later earlier what how just even still only the a
+    an of to more its their his her"""
+)
+_PLACE = re.compile(
+    r"\b(?:in|at|near|outside|across|city of|town of|village of|outskirts of)\s+"
+    r"(?P<place>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
+)
+_NOT_PLACES = word_set(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday the a an"""
+)
+_TIME = re.compile(
+    r"\b(?:earlier |later )?(?:today|yesterday|tonight|overnight|this (?:morning|afternoon|evening|"
+    r"week|weekend|month|year)|last (?:night|week|weekend|month|year|(?:Mon|Tues|Wednes|Thurs|Fri|"
+    r"Satur|Sun)day)|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in recent days|"
+    r"(?:on |in )?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?: \d{1,2})?(?:,? \d{4})?)\b"
+)
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s*(?:[^,]{1,60},\s*)?[^,]{1,60}\s(?:said|says|added|reported|confirmed|told [^,]+)\.?$"
+)
+_MAIN_CLAUSE_END = re.compile(
+    r",\s*(?:sparking|prompting|with|which|while|as|amid|leaving|whilst|including)\b|\s[\u2013\u2014]\s|;"
+)
+_LEAD_FILLER = re.compile(r"^(?:But|And|So|Yet|Meanwhile|However),?\s+")
+_MAX_DESCRIPTION_WORDS = 28
+
+
+def event_candidates(
+    sentences: list[Sentence],
+    attributions: list[Attribution],
+    quotes: list[QuoteMention],
+) -> list[EventCandidate]:
+    """Candidates in article order; `score` says how informative each one is."""
+    by_sentence = {a.sentence: a.source for a in attributions}
+    events: list[EventCandidate] = []
+    for sentence in sentences:
+        if sentence.is_caption or sentence.is_duplicate or _mostly_quoted(sentence, quotes):
+            continue
+        verb = _EVENT_VERB.search(sentence.text)
+        if verb is None or sentence.text.rstrip().endswith("?"):
+            continue
+        events.append(_candidate(sentence, verb, by_sentence.get(sentence.index), len(sentences)))
+    return events
+
+
+def _mostly_quoted(sentence: Sentence, quotes: list[QuoteMention]) -> bool:
+    quoted = sum(max(0, min(q.end, sentence.end) - max(q.start, sentence.start)) for q in quotes)
+    return quoted > 0.4 * max(1, sentence.end - sentence.start)
+
+
+def _candidate(
+    sentence: Sentence, verb: re.Match[str], source: SourceMention | None, total: int
+) -> EventCandidate:
+    text = sentence.text
+    place = _place(text)
+    time = _time(text)
+    actors = _actors(text, verb)
+    score = (3.0 if verb.group(1) in _HARD_VERBS else 1.5) + (1.0 if place else 0.0)
+    score += (0.5 if time else 0.0) + (0.5 if source else 0.0) + (0.5 if actors else 0.0)
+    score += 1.0 if any(ch.isdigit() for ch in text) else 0.0
+    score -= 1.5 * sentence.index / max(1, total)  # news puts what matters first
+    return EventCandidate(
+        sentence=sentence.index,
+        description=describe(text),
+        actors=actors,
+        location=place,
+        time=time,
+        source=source,
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        score=round(score, 3),
+    )
+
+
+def _place(text: str) -> str | None:
+    for match in _PLACE.finditer(text):
+        place = match.group("place")
+        if place.split()[0].lower() not in _NOT_PLACES:
+            return place
+    return None
+
+
+def _time(text: str) -> str | None:
+    match = _TIME.search(text)
+    return match.group().strip() if match else None
+
+
+def _actors(text: str, verb: re.Match[str]) -> tuple[str, ...]:
+    after = text[verb.end() :]
+    passive = re.match(r"\s*(?:\w+\s+){0,3}?by\b", after) or re.search(
+        r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", text[: verb.start()]
+    )
+    if passive:
+        by = _PASSIVE_BY.search(after)
+        if by:
+            return _clean_actor(by.group("np"))
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", text[: verb.start()])
+    phrase: list[str] = []
+    for word in reversed(words):
+        if word.lower() in _NP_STOP or len(phrase) == 4:
+            break
+        phrase.insert(0, word)
+    return _clean_actor(" ".join(phrase))
+
+
+def _clean_actor(phrase: str) -> tuple[str, ...]:
+    words = [w for w in phrase.split() if w.lower() not in _NP_STOP]
+    while words and words[-1].lower() in {"today", "yesterday", "also"}:
+        words.pop()
+    if not words:
+        return ()
+    has_name = any(w[0].isupper() for w in words) or words[-1].lower() in _ACTOR_WORDS
+    return (" ".join(words),) if has_name else ()
+
+
+def describe(sentence_text: str) -> str:
+    """One short neutral sentence: the main clause, loaded words replaced, no trailing 'X said'."""
+    text = " ".join(sentence_text.split())
+    text = _LEAD_FILLER.sub("", text)
+    text = _TRAILING_ATTRIBUTION.sub("", text.rstrip(".")).rstrip(" ,")
+    words = text.split()
+    cut = _MAIN_CLAUSE_END.search(text)
+    if cut is not None and len(text[: cut.start()].split()) >= 6:
+        text = text[: cut.start()]
+    elif len(words) > _MAX_DESCRIPTION_WORDS:
+        text = " ".join(words[:_MAX_DESCRIPTION_WORDS])
+    text = neutralise(text).strip().rstrip(",;:")
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
