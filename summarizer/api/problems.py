@@ -7,6 +7,7 @@ from typing import Any
 
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
+from pydantic import BaseModel, Field
 
 from summarizer.errors import SummarizerError
 
@@ -15,6 +16,19 @@ _TYPE_BASE = "https://news-summarizer.invalid/problems/"
 _EXTRA_KEYS = ("engine", "attempts", "limit", "option", "value", "retry_after")
 
 logger = logging.getLogger("summarizer.api")
+
+
+class ProblemDetails(BaseModel):
+    """RFC 9457 problem details, as every error response of this API carries them."""
+
+    type: str = Field(description="URI naming the kind of problem.")
+    title: str = Field(description="Short summary of the kind of problem.")
+    status: int = Field(description="HTTP status code.")
+    detail: str = Field(description="What went wrong in this request, and what to do about it.")
+    instance: str = Field(description="Path of the request.")
+    engine: str | None = Field(default=None, description="Engine involved, for engine errors.")
+    attempts: int | None = Field(default=None, description="Model calls made before giving up.")
+    retry_after: int | None = Field(default=None, description="Seconds before trying again.")
 
 
 def problem_response(
@@ -76,7 +90,7 @@ def _title_for(status: int) -> str:
     }.get(status, "HTTP error")
 
 
-EXCEPTION_HANDLERS: dict[type[Exception], Any] = {
+EXCEPTION_HANDLERS: dict[int | type[Exception], Any] = {
     SummarizerError: summarizer_error_handler,
     HTTPException: http_error_handler,
     Exception: unexpected_error_handler,

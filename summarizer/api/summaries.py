@@ -8,10 +8,12 @@ from typing import Any
 
 from litestar import Request, post
 from litestar.datastructures import State
-from litestar.openapi.spec import Example, OpenAPIType, MediaType, OpenAPIResponse, RequestBody, Schema
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import Example, OpenAPIMediaType, OpenAPIType, RequestBody, Schema
 from litestar.openapi.spec.operation import Operation
 from pydantic import ValidationError
 
+from summarizer.api.problems import PROBLEM_MEDIA_TYPE, ProblemDetails
 from summarizer.errors import InvalidInput
 from summarizer.models import SummaryRequest, SummaryResponse
 from summarizer.service import SummaryService
@@ -64,14 +66,21 @@ def _string(description: str, enum: list[Any] | None = None) -> Schema:
     return Schema(type=OpenAPIType.STRING, description=description, enum=enum)
 
 
+_ENGINES: list[Any] = ["local", "openai", "extractive"]
 _REQUEST_SCHEMA = Schema(
     type=OpenAPIType.OBJECT,
     required=["text"],
     properties={
-        name: _string(str(info.description), ["local", "openai", "extractive"] if name == "engine" else None)
+        name: _string(str(info.description), _ENGINES if name == "engine" else None)
         for name, info in SummaryRequest.model_fields.items()
     },
 )
+
+
+def _problem(description: str) -> ResponseSpec:
+    return ResponseSpec(
+        data_container=ProblemDetails, description=description, media_type=PROBLEM_MEDIA_TYPE
+    )
 
 
 @dataclass
@@ -83,7 +92,7 @@ class _SummaryOperation(Operation):
             required=True,
             description="The article: a JSON request object, or the plain text itself.",
             content={
-                "application/json": MediaType(
+                "application/json": OpenAPIMediaType(
                     schema=_REQUEST_SCHEMA,
                     examples={
                         "article": Example(
@@ -91,7 +100,7 @@ class _SummaryOperation(Operation):
                         )
                     },
                 ),
-                "text/plain": MediaType(
+                "text/plain": OpenAPIMediaType(
                     schema=Schema(type=OpenAPIType.STRING),
                     examples={"article": Example(value=_EXAMPLE_TEXT)},
                 ),
@@ -109,11 +118,13 @@ class _SummaryOperation(Operation):
     "problem+json.",
     status_code=200,
     responses={
-        413: OpenAPIResponse(description="Article or body over the size limit"),
-        415: OpenAPIResponse(description="Content type other than JSON or plain text"),
-        502: OpenAPIResponse(description="The model returned invalid output after retries"),
-        503: OpenAPIResponse(description="Model not loaded, unreachable or busy (Retry-After)"),
-        504: OpenAPIResponse(description="The model did not answer within the timeout"),
+        400: _problem("Malformed JSON, invalid UTF-8, unknown engine or prompt version"),
+        422: _problem("Empty article or a request object with wrong fields"),
+        413: _problem("Article or body over the size limit"),
+        415: _problem("Content type other than JSON or plain text"),
+        502: _problem("The model returned invalid output after retries"),
+        503: _problem("Model not loaded, unreachable or busy (Retry-After)"),
+        504: _problem("The model did not answer within the timeout"),
     },
     tags=["summaries"],
 )

@@ -1,4 +1,4 @@
-"""The engine interface: analysis in, a draft body out. The pipeline verifies whatever comes back."""
+"""The engine interface: analysis in, a draft body out; the pipeline verifies what comes back."""
 
 from __future__ import annotations
 

@@ -1,0 +1,167 @@
+"""The one prompt code path for every model-based engine.
+
+A backend (OpenAI-compatible HTTP or in-process llama.cpp) supplies a chat-completion function
+returning OpenAI-shaped completions; this module renders the prompt, calls it through
+instructor (validation re-asks), meters every attempt (usage, failed ones included), enforces one
+total deadline, and merges what passed into the extractive body.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import instructor
+from instructor.core.exceptions import InstructorRetryException
+
+from summarizer.analysis.types import Analysis
+from summarizer.engines.base import Article, EngineResult
+from summarizer.engines.draft import ModelDraft, validation_context
+from summarizer.engines.extractive import build_body
+from summarizer.engines.merge import merge_checked_draft, parse_loose_draft
+from summarizer.engines.prompt_inputs import PromptInputs, build_prompt_inputs
+from summarizer.errors import EngineOutputInvalid, EngineTimeout, SummarizerError
+from summarizer.models import Usage
+from summarizer.prompting import PromptTemplate
+from summarizer.settings import Settings
+
+
+class ChatBackend(Protocol):
+    """Turns chat messages into an OpenAI-shaped ChatCompletion; raises SummarizerError leaves."""
+
+    engine_name: str
+    # prompt size the backend can take, in characters of article text
+    max_article_chars: int
+
+    def create(self, *, timeout: float, **kwargs: Any) -> Any: ...
+
+    def model_name(self) -> str: ...
+
+    def is_ready(self) -> bool: ...
+
+
+@dataclass
+class _Meter:
+    """Wraps a backend call: counts attempts, sums usage, keeps the last text, keeps time."""
+
+    backend: ChatBackend
+    deadline: float
+    usage: Usage = field(default_factory=Usage)
+    attempts: int = 0
+    last_text: str | None = None
+
+    def __call__(self, **kwargs: Any) -> Any:
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0.5:
+            raise EngineTimeout(
+                f"engine '{self.backend.engine_name}' ran out of time after "
+                f"{self.attempts} attempt(s) (SUMMARIZER_LLM_TIMEOUT_S)",
+                engine=self.backend.engine_name,
+                attempts=self.attempts,
+            )
+        kwargs.pop("timeout", None)
+        self.attempts += 1
+        completion = self.backend.create(timeout=remaining, **kwargs)
+        self.usage = self.usage + _usage_of(completion)
+        self.last_text = _text_of(completion)
+        return completion
+
+
+class LLMEngine:
+    """An Engine backed by a chat model; the adapters differ only in their backend."""
+
+    uses_prompt = True
+
+    def __init__(self, name: str, backend: ChatBackend, settings: Settings) -> None:
+        self.name = name
+        self.backend = backend
+        self.settings = settings
+        self.mode = instructor.Mode[settings.instructor_mode]
+
+    def is_ready(self) -> bool:
+        return self.backend.is_ready()
+
+    def model_name(self) -> str | None:
+        return self.backend.model_name()
+
+    def generate(
+        self, article: Article, analysis: Analysis, prompt: PromptTemplate | None
+    ) -> EngineResult:
+        if prompt is None:
+            raise ValueError(f"engine '{self.name}' needs a prompt template")
+        base = build_body(article, analysis)
+        inputs = build_prompt_inputs(article, analysis, self.backend.max_article_chars)
+        meter = _Meter(self.backend, time.monotonic() + self.settings.llm_timeout_s)
+        draft, warnings = self._ask(prompt, inputs, analysis, meter)
+        body, merge_warnings = merge_checked_draft(article, analysis, base, draft, inputs)
+        return EngineResult(
+            body=body,
+            model=self.backend.model_name(),
+            usage=meter.usage,
+            attempts=meter.attempts,
+            warnings=[*warnings, *merge_warnings],
+        )
+
+    def _ask(
+        self, prompt: PromptTemplate, inputs: PromptInputs, analysis: Analysis, meter: _Meter
+    ) -> tuple[ModelDraft, list[str]]:
+        create: Callable[..., Any] = instructor.patch(create=meter, mode=self.mode)
+        try:
+            draft = create(
+                response_model=ModelDraft,
+                messages=prompt.render(**inputs.template_context),
+                context=validation_context(analysis.text, analysis, len(inputs.sentences)),
+                max_retries=self.settings.max_retries,
+                max_tokens=self.settings.max_output_tokens,
+                temperature=self.settings.temperature,
+                model=self.backend.model_name(),
+            )
+            return draft, []
+        except InstructorRetryException as exc:
+            return self._after_failed_retries(exc, meter)
+
+    def _after_failed_retries(
+        self, exc: InstructorRetryException, meter: _Meter
+    ) -> tuple[ModelDraft, list[str]]:
+        cause = exc.__cause__
+        if isinstance(cause, SummarizerError):  # transport failure: no draft at all
+            raise cause
+        loose = parse_loose_draft(meter.last_text)
+        if loose is None:
+            raise EngineOutputInvalid(
+                f"engine '{self.name}' returned no usable JSON in {meter.attempts} attempt(s): "
+                f"{str(exc)[:300]}",
+                engine=self.name,
+                attempts=meter.attempts,
+                last_completion=meter.last_text,
+                usage=meter.usage,
+            ) from exc
+        # the answer parses but some field failed its checks: the merge step keeps only the
+        # fields that pass and falls back to the extractive result for the rest
+        reason = " ".join(str(exc).split())[:240]
+        return loose, [f"{self.name}: model output failed validation after "
+                       f"{meter.attempts} attempt(s) ({reason}); checked field by field"]
+
+
+def _usage_of(completion: Any) -> Usage:
+    usage = getattr(completion, "usage", None)
+    if usage is None:
+        return Usage()
+    return Usage(
+        input_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
+        output_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
+    )
+
+
+def _text_of(completion: Any) -> str | None:
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError):
+        return None
+    content = getattr(message, "content", None)
+    if content:
+        return str(content)
+    calls = getattr(message, "tool_calls", None) or []
+    return str(calls[0].function.arguments) if calls else None
