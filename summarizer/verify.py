@@ -1,0 +1,274 @@
+"""The verify step, run on every engine's output before it leaves the service.
+
+It enforces the contract's one hard rule (`article[start:end] == text` for every span), checks
+that each figure's value is what its evidence says, keeps `conflicts_with` and `disputes`
+pointing at the right figures after drops, flags numbers in the headline and summary that the
+article never states, and rewrites loaded words the engine let through. Every change is reported
+as a warning an editor can read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from summarizer.analysis.loaded import find_loaded, loaded_terms_in, neutralise
+from summarizer.analysis.numbers import find_numbers
+from summarizer.analysis.types import Analysis
+from summarizer.grounding import ground
+from summarizer.models import Dispute, Event, Figure, LoadedTerm, Source, Span, SummaryBody
+
+TOLERANCE = 0.006  # relative difference under which two values are the same figure
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# kinds of number a generated text may state only if the article does
+_CHECKED_KINDS = frozenset({"figure", "year", "age"})
+_QUOTE_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019")
+
+
+def values_match(claimed: float, stated: float) -> bool:
+    """Equal within 0.6 %, or the same ratio written as a fraction and a percentage."""
+    for candidate in (stated, stated * 100, stated / 100):
+        if abs(claimed - candidate) <= TOLERANCE * abs(candidate) or claimed == candidate:
+            return True
+    return False
+
+
+def _label(value: float) -> str:
+    """'11,000', '0.667', '8,500,000': how a warning names a figure."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
+def _short(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _repair_note(given: str, found: Span) -> str:
+    """Why a span had to be repaired, in a few words."""
+    if found.alignment == "fuzzy":
+        return "approximate match"
+    if given == found.text:
+        return "wrong offsets"
+    if _QUOTE_MARKS & (set(given) ^ set(found.text)):
+        return "curly/straight quotes"
+    if " ".join(given.split()) == " ".join(found.text.split()):
+        return "whitespace"
+    if given.lower() == found.text.lower():
+        return "case"
+    return "dashes, spacing or case"
+
+
+def _grounded(article: str, span: Span) -> tuple[Span | None, str | None]:
+    """The span made true to the article, and what was repaired (None when nothing was)."""
+    found = ground(article, span)
+    if found is None or found is span:
+        return found, None
+    return found, _repair_note(span.text, found)
+
+
+# ---- figures -------------------------------------------------------------------------------
+
+
+def _stated_values(evidence: Span, analysis: Analysis) -> list[float]:
+    """Numbers the evidence states: its own, plus analyser numbers overlapping it (a clause
+    cut just before 'million' still counts)."""
+    values: list[float] = []
+    for mention in find_numbers(evidence.text, []):
+        values.append(mention.value)
+        if mention.upper is not None:
+            values.append(mention.upper)
+    for mention in analysis.numbers:
+        if mention.start < evidence.end and evidence.start < mention.end:
+            values.extend(v for v in (mention.value, mention.upper) if v is not None)
+    return values
+
+
+def _figure_value_ok(figure: Figure, evidence: Span, analysis: Analysis) -> bool:
+    unit = (figure.unit or "").lower()
+    claims = [figure.value] + [figure.value * s for w, s in _SCALE_WORDS.items() if w in unit]
+    stated = _stated_values(evidence, analysis)
+    return any(values_match(claim, value) for claim in claims for value in stated)
+
+
+def _verify_figures(
+    article: str, figures: list[Figure], analysis: Analysis, warnings: list[str]
+) -> tuple[list[Figure], dict[int, int]]:
+    """Figures kept, and old index -> new index for the ones that survived."""
+    kept: list[Figure] = []
+    new_index: dict[int, int] = {}
+    for old, figure in enumerate(figures):
+        label = f"figure '{_label(figure.value)}'"
+        evidence, note = _grounded(article, figure.evidence)
+        if evidence is None:
+            warnings.append(f"{label} dropped: not found in the article")
+            continue
+        if not _figure_value_ok(figure, evidence, analysis):
+            warnings.append(f"{label} dropped: its evidence does not state that number")
+            continue
+        if note:
+            warnings.append(f"{label} evidence repaired: {note}")
+        new_index[old] = len(kept)
+        kept.append(figure.model_copy(update={"evidence": evidence}))
+    for position, figure in enumerate(kept):
+        links = sorted({new_index[i] for i in figure.conflicts_with if i in new_index} - {position})
+        kept[position] = figure.model_copy(update={"conflicts_with": links})
+    return kept, new_index
+
+
+def _verify_disputes(
+    disputes: list[Dispute], new_index: dict[int, int], warnings: list[str]
+) -> list[Dispute]:
+    kept = []
+    for dispute in disputes:
+        indexes = sorted({new_index[i] for i in dispute.figures if i in new_index})
+        if len(indexes) < 2:
+            warnings.append(f"dispute '{_short(dispute.measure)}' dropped: fewer than two figures")
+            continue
+        kept.append(dispute.model_copy(update={"figures": indexes}))
+    return kept
+
+
+# ---- events, sources, loaded language ------------------------------------------------------
+
+
+def _verify_events(article: str, events: list[Event], warnings: list[str]) -> list[Event]:
+    kept = []
+    for event in events:
+        label = f"event '{_short(event.description)}'"
+        evidence: list[Span] = []
+        for span in event.evidence:
+            found, note = _grounded(article, span)
+            if found is None:
+                dropped = _short(span.text)
+                warnings.append(f"{label}: evidence '{dropped}' dropped: not in the article")
+                continue
+            if note:
+                warnings.append(f"{label}: evidence repaired: {note}")
+            evidence.append(found)
+        if not evidence:
+            warnings.append(f"{label} dropped: no evidence found in the article")
+            continue
+        description = _neutral_text(f"{label} description", event.description, warnings)
+        kept.append(event.model_copy(update={"evidence": evidence, "description": description}))
+    return kept
+
+
+def _verify_sources(article: str, sources: list[Source], warnings: list[str]) -> list[Source]:
+    kept = []
+    for source in sources:
+        quotes: list[Span] = []
+        for quote in source.quotes:
+            found, note = _grounded(article, quote)
+            if found is None:
+                warnings.append(
+                    f"quote by {source.name} dropped: not found in the article "
+                    f"('{_short(quote.text)}')"
+                )
+                continue
+            if note:
+                warnings.append(f"quote by {source.name} repaired: {note}")
+            quotes.append(found)
+        kept.append(source.model_copy(update={"quotes": quotes}))
+    return kept
+
+
+def _verify_loaded(
+    article: str, terms: list[LoadedTerm], warnings: list[str]
+) -> list[LoadedTerm]:
+    """Loaded-term spans must be the word itself: an approximate match is not good enough."""
+    kept = []
+    for term in terms:
+        found = ground(article, Span(text=term.text, start=term.start, end=term.end))
+        if found is None or found.text.lower() != term.text.lower():
+            warnings.append(f"loaded term '{term.text}' dropped: not found in the article")
+            continue
+        kept.append(
+            term.model_copy(update={"text": found.text, "start": found.start, "end": found.end})
+        )
+    return kept
+
+
+# ---- headline and summary ------------------------------------------------------------------
+
+
+def _neutral_text(field: str, text: str, warnings: list[str]) -> str:
+    """`text` with loaded words outside quotes replaced; one warning per word."""
+    before = loaded_terms_in(text, include_quoted=False)
+    if not before:
+        return text
+    neutral_of = {m.text.lower(): m.neutral for m in find_loaded(text, [])}
+    rewritten = neutralise(text)
+    remaining = {term.lower() for term in loaded_terms_in(rewritten, include_quoted=False)}
+    for term in before:
+        if term.lower() in remaining:
+            warnings.append(f"{field}: loaded term '{term}' left in place")
+        elif neutral_of.get(term.lower()):
+            warnings.append(f"{field}: '{term}' replaced by '{neutral_of[term.lower()]}'")
+        else:
+            warnings.append(f"{field}: '{term}' removed")
+    return rewritten
+
+
+def _article_values(article: str, analysis: Analysis) -> list[float]:
+    mentions = analysis.numbers if analysis.text == article else find_numbers(article, [])
+    values = [m.value for m in mentions]
+    values.extend(m.upper for m in mentions if m.upper is not None)
+    return values
+
+
+def unsupported_numbers(article: str, analysis: Analysis, generated: str) -> list[str]:
+    """Numbers in generated text that the article does not state (as written there)."""
+    stated = _article_values(article, analysis)
+    missing = []
+    for mention in find_numbers(generated, []):
+        if mention.kind not in _CHECKED_KINDS:
+            continue
+        claims: Iterable[float] = (mention.value,) + (
+            (mention.upper,) if mention.upper is not None else ()
+        )
+        if all(any(values_match(c, s) for s in stated) for c in claims):
+            continue
+        if mention.text in article:
+            continue
+        missing.append(mention.text)
+    return missing
+
+
+def text_problems(article: str, analysis: Analysis, generated: str) -> list[str]:
+    """What is wrong with a generated headline or summary, as short sentences for a re-ask."""
+    problems = [
+        f"the number '{number}' does not appear in the article; use only figures it states"
+        for number in unsupported_numbers(article, analysis, generated)
+    ]
+    neutral_of = {m.text.lower(): m.neutral for m in find_loaded(generated, [])}
+    for term in loaded_terms_in(generated):
+        neutral = neutral_of.get(term.lower(), "")
+        advice = f"write '{neutral}' instead" if neutral else "leave it out"
+        problems.append(f"'{term}' is loaded language; {advice}")
+    return problems
+
+
+def _check_text(field: str, article: str, analysis: Analysis, text: str,
+                warnings: list[str]) -> str:
+    for number in unsupported_numbers(article, analysis, text):
+        warnings.append(f"{field}: number '{number}' not found in the article")
+    return _neutral_text(field, text, warnings)
+
+
+def verify_body(
+    article: str, body: SummaryBody, analysis: Analysis
+) -> tuple[SummaryBody, list[str]]:
+    """A corrected copy of `body` (every span true to the article) and what was changed."""
+    warnings: list[str] = []
+    figures, new_index = _verify_figures(article, body.figures, analysis, warnings)
+    corrected = body.model_copy(
+        update={
+            "headline": _check_text("headline", article, analysis, body.headline, warnings),
+            "summary": _check_text("summary", article, analysis, body.summary, warnings),
+            "figures": figures,
+            "disputes": _verify_disputes(body.disputes, new_index, warnings),
+            "events": _verify_events(article, body.events, warnings),
+            "sources": _verify_sources(article, body.sources, warnings),
+            "loaded_language": _verify_loaded(article, body.loaded_language, warnings),
+        }
+    )
+    return corrected, warnings
+
