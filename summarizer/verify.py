@@ -101,7 +101,13 @@ def _verify_figures(
             warnings.append(f"{label} dropped: not found in the article")
             continue
         if not _figure_value_ok(figure, evidence, analysis):
-            warnings.append(f"{label} dropped: its evidence does not state that number")
+            # a fuzzy match that states another number means the figure's words are not there
+            reason = (
+                "not found in the article"
+                if evidence.alignment == "fuzzy"
+                else "its evidence does not state that number"
+            )
+            warnings.append(f"{label} dropped: {reason}")
             continue
         if note:
             warnings.append(f"{label} evidence repaired: {note}")
