@@ -28,7 +28,10 @@ for _words, _status in (
     ("confirmed confirms confirming confirm", "confirmed"),
     ("estimated estimates estimating estimate", "estimated"),
     ("reported reports reporting report", "reported"),
-    ("forecast forecasts projected projects predicted predicts expects expected", "projected"),
+    (
+        "forecast forecasts projected projects predicted predicts expects expected expect",
+        "projected",
+    ),
 ):
     _VERB_STATUS.update(dict.fromkeys(_words.split(), _status))  # type: ignore[arg-type]
 _CLAIM_VERBS = (
@@ -44,10 +47,10 @@ _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|again|separately|then|
 _SUBJECT_VERB = re.compile(rf"(?<![\w-])(?:{_AUX})(?P<verb>{_VERBS})\b(?!-)")
 _INVERTED = re.compile(
     r"(?:[,\u201d\"]\s*|^)(?P<verb>said|says|added|adds|warned|according to)\s+"
-    r"(?P<np>(?:the |a |an )?[^,.;:!?\u201c\"]{2,80})",
+    r"(?P<np>(?:the |a |an )?[^,.;:!?\u201c\"]{2,80}(?:,\s*[A-Z][^,.;:!?\u201c\"]{2,40})?)",
     re.IGNORECASE,
 )
-_TOLD = re.compile(r"\btold\s+(?P<np>(?:the\s+)?(?:[A-Z][\w&.-]*\s?){1,4})(?<!\s)")
+_TOLD = re.compile(r"\btold\s+(?P<np>(?:the\s+)?[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3})")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,.;:!?\u201c\"]{2,80})", re.IGNORECASE)
 _PASSIVE_BY = re.compile(
     r"\b(?P<verb>revealed|confirmed|reported|announced|estimated|disclosed|released)\s+by\s+"
@@ -56,7 +59,7 @@ _PASSIVE_BY = re.compile(
 )
 _FORWARD_STOP = re.compile(
     r"\s(?:that|who|which|on|in|at|after|before|adding|as|when|while|because|today|yesterday|"
-    r"this|last|earlier|on|and|but|to|for|during|amid|with|is|are|was|were|has|had|have)\b",
+    r"this|last|earlier|and|but|to|during|amid|with|is|are|was|were|has|had|have)\b",
     re.IGNORECASE,
 )
 _BACKWARD_STOP = word_set(
@@ -233,7 +236,7 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
     for pattern in (_PASSIVE_BY, _ACCORDING, _INVERTED):
         for match in pattern.finditer(masked):
             np_start, np_end = _forward_np(masked, match.start("np"), match.end("np"))
-            parsed = parse_source(masked[np_start:np_end])
+            parsed = _parse_forward(masked[np_start:np_end])
             verb = match.groupdict().get("verb") or "according to"
             if parsed is not None and parsed.kind is not None and match.start() not in taken:
                 found.append((parsed, verb.lower(), np_start, np_end, match.start()))
@@ -250,6 +253,16 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
         found.append((parsed, match.group("verb").lower(), np_start, np_end, match.start()))
     found.sort(key=lambda claim: claim[4])
     return found
+
+
+def _parse_forward(phrase: str) -> ParsedSource | None:
+    """A source named after its verb: `said the district attorney, Sam Reed`."""
+    if "," in phrase:
+        paired = _appositive(phrase)
+        if paired is not None:
+            return paired[0]
+        phrase = phrase.split(",")[0]
+    return parse_source(phrase)
 
 
 def _after_determiner(masked: str, at: int) -> bool:
@@ -275,7 +288,7 @@ def _subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] 
     appositive = _appositive(prefix)
     if appositive is not None:
         return appositive
-    start = _np_start(prefix)
+    start = noun_phrase_start(prefix)
     if start >= len(prefix):
         return None
     parsed = parse_source(prefix[start:])
@@ -284,8 +297,8 @@ def _subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] 
     return parsed, start, len(prefix)
 
 
-def _np_start(prefix: str) -> int:
-    """Walk back over words that can belong to a subject noun phrase."""
+def noun_phrase_start(prefix: str) -> int:
+    """Where the noun phrase that ends `prefix` begins: walks back over words that can belong."""
     tokens = list(_TOKEN.finditer(prefix))
     start = len(prefix)
     for count, token in enumerate(reversed(tokens), 1):
@@ -306,12 +319,22 @@ def _np_start(prefix: str) -> int:
     return start
 
 
+def _role_phrase(phrase: str) -> ParsedSource | None:
+    """`the city's health commissioner`: a short descriptive phrase that can be a role."""
+    words = phrase.split()
+    if 1 < len(words) <= 7 and words[0].lower() in {"the", "a", "an", "its", "their"}:
+        return ParsedSource(phrase.strip(), None, "anonymous")
+    return None
+
+
 def _appositive(prefix: str) -> tuple[ParsedSource, int, int] | None:
     """`the city's mayor, Oleksandr Markushin` or `Oleksandr Markushin, the mayor of Irpin`."""
     match = _APPOSITIVE.search(prefix)
     if match is None:
         return None
     first, second = parse_source(match.group("a")), parse_source(match.group("b"))
+    first = first or _role_phrase(match.group("a"))
+    second = second or _role_phrase(match.group("b"))
     if first is None or second is None:
         return None
     words_b = match.group("b").split()

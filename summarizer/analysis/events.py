@@ -8,7 +8,9 @@ since the source is reported separately.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from summarizer.analysis.attribution import noun_phrase_start
 from summarizer.analysis.loaded import neutralise
 from summarizer.analysis.sources import word_set
 from summarizer.analysis.types import (
@@ -32,7 +34,13 @@ _SOFT_VERBS = word_set(
     smashed hammered pledged suffered"""
 )
 _EVENT_VERB = re.compile(r"\b(" + "|".join(sorted(_HARD_VERBS | _SOFT_VERBS)) + r")\b")
-_PASSIVE_BY = re.compile(r"\bby\s+(?P<np>(?:[A-Za-z][\w'\u2019-]*\s?){1,4})")
+_PASSIVE_BY = re.compile(
+    r"\s+(?:\w+\s+){0,2}?by\s+(?P<np>[A-Za-z][\w'\u2019-]*(?:\s[A-Za-z][\w'\u2019-]*){0,3})"
+)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+_HEDGE = re.compile(
+    r"\b(?:not known|unclear|fears?|may|might|could|would|believe[sd]?|possible|possibly)\b"
+)
 _ACTOR_WORDS = word_set(
     """forces troops army military police soldiers militants rebels protesters government
     officials court judge jury parliament lawmakers voters bank company workers firefighters
@@ -45,7 +53,7 @@ _NP_STOP = word_set(
     an of to more its their his her"""
 )
 _PLACE = re.compile(
-    r"\b(?:in|at|near|outside|across|city of|town of|village of|outskirts of)\s+"
+    r"\b(?:in|at|near|outside|across|through|city of|town of|village of|outskirts of)\s+"
     r"(?P<place>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
 )
 _NOT_PLACES = word_set(
@@ -59,9 +67,11 @@ _TIME = re.compile(
     r"(?:on |in )?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?: \d{1,2})?(?:,? \d{4})?)\b"
 )
+# ", the city's mayor, Oleksandr Markushin, said." / ", police said" at the end of a sentence
 _TRAILING_ATTRIBUTION = re.compile(
-    r",\s*(?:[^,]{1,60},\s*)?[^,]{1,60}\s(?:said|says|added|reported|confirmed|told [^,]+)\.?$"
+    r"(?:,\s*[^,]{1,50}){1,2},?\s(?:said|says|added|reported|confirmed|told [^,]+)\.?$"
 )
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|later|reportedly|have|has|had|now))+\s*$")
 _MAIN_CLAUSE_END = re.compile(
     r",\s*(?:sparking|prompting|with|which|while|as|amid|leaving|whilst|including)\b|\s[\u2013\u2014]\s|;"
 )
@@ -73,6 +83,7 @@ def event_candidates(
     sentences: list[Sentence],
     attributions: list[Attribution],
     quotes: list[QuoteMention],
+    figure_sentences: frozenset[int] = frozenset(),
 ) -> list[EventCandidate]:
     """Candidates in article order; `score` says how informative each one is."""
     by_sentence = {a.sentence: a.source for a in attributions}
@@ -83,7 +94,10 @@ def event_candidates(
         verb = _EVENT_VERB.search(sentence.text)
         if verb is None or sentence.text.rstrip().endswith("?"):
             continue
-        events.append(_candidate(sentence, verb, by_sentence.get(sentence.index), len(sentences)))
+        candidate = _candidate(sentence, verb, by_sentence.get(sentence.index), len(sentences))
+        if sentence.index in figure_sentences:
+            candidate = replace(candidate, score=candidate.score + 1.0)  # a count makes it news
+        events.append(candidate)
     return events
 
 
@@ -98,11 +112,11 @@ def _candidate(
     text = sentence.text
     place = _place(text)
     time = _time(text)
-    actors = _actors(text, verb)
+    actors = _actors(text)
     score = (3.0 if verb.group(1) in _HARD_VERBS else 1.5) + (1.0 if place else 0.0)
     score += (0.5 if time else 0.0) + (0.5 if source else 0.0) + (0.5 if actors else 0.0)
-    score += 1.0 if any(ch.isdigit() for ch in text) else 0.0
     score -= 1.5 * sentence.index / max(1, total)  # news puts what matters first
+    score -= 1.5 if _HEDGE.search(text) else 0.0  # speculation is not an event
     return EventCandidate(
         sentence=sentence.index,
         description=describe(text),
@@ -129,29 +143,28 @@ def _time(text: str) -> str | None:
     return match.group().strip() if match else None
 
 
-def _actors(text: str, verb: re.Match[str]) -> tuple[str, ...]:
-    after = text[verb.end() :]
-    passive = re.match(r"\s*(?:\w+\s+){0,3}?by\b", after) or re.search(
-        r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", text[: verb.start()]
-    )
-    if passive:
-        by = _PASSIVE_BY.search(after)
-        if by:
-            return _clean_actor(by.group("np"))
-    words = re.findall(r"[A-Za-z][\w'\u2019-]*", text[: verb.start()])
-    phrase: list[str] = []
-    for word in reversed(words):
-        if word.lower() in _NP_STOP or len(phrase) == 4:
-            break
-        phrase.insert(0, word)
-    return _clean_actor(" ".join(phrase))
+def _actors(text: str) -> tuple[str, ...]:
+    """Who acted: the `by ...` agent of a passive verb, else the subject of an active one."""
+    for verb in _EVENT_VERB.finditer(text):
+        before = text[: verb.start()]
+        if _PASSIVE_AUX.search(before):
+            by = _PASSIVE_BY.match(text, verb.end())
+            found = _clean_actor(by.group("np")) if by else ()
+        else:
+            before = _TRAILING_ADVERBS.sub("", before.rstrip())
+            found = _clean_actor(before[noun_phrase_start(before) :])
+        if found:
+            return found
+    return ()
 
 
 def _clean_actor(phrase: str) -> tuple[str, ...]:
-    words = [w for w in phrase.split() if w.lower() not in _NP_STOP]
-    while words and words[-1].lower() in {"today", "yesterday", "also"}:
+    words = phrase.split()
+    while words and words[0].lower() in _NP_STOP:
+        words.pop(0)  # "the", "but": not part of who acted
+    while words and (words[-1].lower() in _NP_STOP or words[-1].lower() in {"today", "also"}):
         words.pop()
-    if not words:
+    if not words or len(words) > 6:
         return ()
     has_name = any(w[0].isupper() for w in words) or words[-1].lower() in _ACTOR_WORDS
     return (" ".join(words),) if has_name else ()

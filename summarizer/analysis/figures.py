@@ -8,6 +8,7 @@ civilians killed', 'more than 2,000 civilians have died' -> 'civilians killed'.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from summarizer.analysis.attribution import Claim, status_of
 from summarizer.analysis.sources import word_set
@@ -28,6 +29,7 @@ for _plain, _forms in (
     ("lost", "lost losses"),
     ("missing", "missing disappeared"),
     ("displaced", "displaced fled evacuated homeless"),
+    ("destroyed", "destroyed damaged flattened razed"),
     ("arrested", "arrested detained jailed"),
     ("rescued", "rescued saved"),
     ("infected", "infected sickened"),
@@ -56,9 +58,19 @@ _ASIDE = re.compile(r",\s*(?:including|among them|of whom|mostly|many of them)[^
 _REFERENCE = re.compile(r"\b(?:the|both|these|those|all)\s*$", re.IGNORECASE)
 _MOVE_BEFORE = re.compile(
     r"(?P<noun>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:has\s+|have\s+|had\s+)?"
-    r"(?P<verb>[a-z]+)\s+(?:to|by|from)\s*$"
+    r"(?P<verb>[a-z]+)\s+(?:to|by|from|at)\s*$"
+)
+_VERB_OBJECT_BEFORE = re.compile(
+    r"\b(?P<verb>[a-z]+)\s+(?P<noun>[a-z]+(?:\s[a-z]+)?)\s+(?:by|to)\s*$"
 )
 _CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,(?!\d)|\s-\s")
+PLACEHOLDER = "figure"
+TOTAL = "total"
+_PLACEHOLDER_BEFORE = re.compile(
+    r"\b(figure|total|tally|number|count|estimate)\b(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE
+)
+_CUSTODY = re.compile(r"sentenc|jail|prison", re.IGNORECASE)
+_VERBISH = word_set("took caught made went came became left saw got gave won ran said had")
 _DURATIONS = word_set("hours hour minutes minute seconds days day weeks week months month years")
 _INCLUDING = re.compile(r"\b(?:including|among them|of whom|of which)\s*$", re.IGNORECASE)
 _MIN_EVIDENCE_WORDS = 5
@@ -87,13 +99,15 @@ def figure_candidates(
         candidates.append(
             FigureCandidate(number, measure, status, source, evidence_start, evidence_end)
         )
-    return candidates
+    return resolve_placeholders(candidates)
 
 
 def _counts(text: str, number: NumberMention, sentence: Sentence) -> bool:
     """Durations and distances that only place things ("16 miles northwest") are not figures."""
-    if sentence.is_caption or sentence.is_duplicate or number.unit in _DURATIONS:
+    if sentence.is_caption or sentence.is_duplicate:
         return False
+    if number.unit in _DURATIONS:
+        return bool(_CUSTODY.search(sentence.text))  # "sentenced to 12 years" is a figure
     spelled = not any(ch.isdigit() for ch in number.text)
     if spelled and _REFERENCE.search(text[max(0, number.start - 8) : number.start]):
         return False  # "the two cities" points back at known things; it counts nothing
@@ -123,51 +137,101 @@ def _counted_noun(text: str, number: NumberMention, sentence: Sentence) -> str |
     words: list[str] = []
     for match in _NOUN_WORD.finditer(_clause_after(text, number, sentence)):
         word = match.group()
-        if word.lower() in _SKIPPED and not words:
+        lower = word.lower()
+        if lower in _SKIPPED and not words:
             continue
-        if word.lower() in _NOUN_STOP or len(words) == 3:
+        if lower in _NOUN_STOP or lower in _VERBISH or len(words) == 3:
             break
-        if number.unit and word.lower() in number.unit.lower().split():
-            continue
+        if words and lower.endswith("ed"):
+            break  # "people caught measles", "homes destroyed": a verb ends the noun
+        unit = number.unit or "people"
+        if unit != "people" and lower in unit.lower().split():
+            continue  # "16 miles": the unit is not what is counted
         words.append(word)
     return " ".join(words) or None
 
 
 def _measure(text: str, number: NumberMention, sentence: Sentence, previous: str | None) -> str:
-    after = _clause_after(text, number, sentence)
-    if _outcome_in(after) is None:
-        # "eight people, including two children, were killed": the verb is past the aside
-        rest = _ASIDE.sub(" ", text[number.end : sentence.end], count=1)
-        after = " ".join(rest.split()[:12])
     before = _clause_before(text, number, sentence)
     noun = _counted_noun(text, number, sentence)
+    if number.unit in _DURATIONS and _CUSTODY.search(sentence.text):
+        return "prison sentence"
     if previous is not None and noun is not None and _INCLUDING.search(before):
         # "including 20 children": a breakdown of the figure just before it
         prev_outcome = previous.split()[-1]
         return f"{noun} {prev_outcome}" if prev_outcome in _OUTCOMES.values() else noun
-    outcome = _outcome_in(after)
+    placeholder = _PLACEHOLDER_BEFORE.search(before)
+    if placeholder is not None and not _OF_BEFORE.search(before):
+        # "put the figure at 15,000": resolved later from a neighbouring figure
+        return TOTAL if placeholder.group(1).lower() == TOTAL else PLACEHOLDER
+    outcome = _outcome_after(text, number, sentence) or _outcome_just_before(before)
     of_match = _OF_BEFORE.search(before)
     if of_match is not None:
         # "Russian losses of 11,000 troops", "a death toll of 300"
-        head = of_match.group("noun").split()[-1]
+        head = of_match.group("noun")
         adjective = of_match.group("adj")
+        if head == "toll":
+            return "people killed"
         outcome = outcome or _OUTCOMES.get(head)
         if noun is None and head in _OUTCOMES:
             return " ".join(w for w in (adjective, head) if w)  # "losses of more than 17,000"
         if noun is None or outcome is None:
-            noun = " ".join(w for w in (adjective, of_match.group("noun")) if w)
+            noun = " ".join(w for w in (adjective, head) if w)
         elif adjective:
             noun = f"{adjective} {noun}"
+    acted = _VERB_OBJECT_BEFORE.search(before)
+    if noun is None and acted is not None and acted.group("verb") in _OUTCOMES:
+        return f"{acted.group('noun')} {_OUTCOMES[acted.group('verb')]}"  # "raised rates by"
     move = _MOVE_BEFORE.search(before)
     if noun is None and move is not None:
-        return f"{move.group('noun')} {move.group('verb')}".lower()  # "inflation rose to 3%"
-    if previous is not None and (noun is None or outcome is None):
-        # "145 children have died and 232 have been wounded"; "including 20 children"
+        words = [w for w in move.group("noun").lower().split() if w not in _NOUN_STOP]
+        return " ".join([*words, move.group("verb")])  # "inflation rose to 3%"
+    usable = previous not in (None, PLACEHOLDER, TOTAL)
+    if previous is not None and usable and (noun is None or outcome is None):
+        # "145 children have died and 232 have been wounded"
         prev_words = previous.split()
         noun = noun or " ".join(prev_words[:-1]) or previous
         outcome = outcome or (prev_words[-1] if prev_words[-1] in _OUTCOMES.values() else None)
     noun = noun or number.unit or "figure"
     return f"{noun} {outcome}" if outcome and not noun.endswith(outcome) else noun
+
+
+def _outcome_after(text: str, number: NumberMention, sentence: Sentence) -> str | None:
+    found = _outcome_in(_clause_after(text, number, sentence))
+    if found is None:
+        # "eight people, including two children, were killed": the verb is past the aside
+        rest = _ASIDE.sub(" ", text[number.end : sentence.end], count=1)
+        found = _outcome_in(" ".join(rest.split()[:12]))
+    return found
+
+
+def _outcome_just_before(before: str) -> str | None:
+    """'police arrested 37 people', 'the storm killed 12'."""
+    words = before.lower().split()
+    return _OUTCOMES.get(words[-1]) if words else None
+
+
+def resolve_placeholders(figures: list[FigureCandidate]) -> list[FigureCandidate]:
+    """'Police put the figure at 15,000, while organisers said 200,000 people took part'."""
+    resolved: list[FigureCandidate] = []
+    for index, figure in enumerate(figures):
+        if figure.measure in (PLACEHOLDER, TOTAL):
+            measure = _neighbour_measure(figures, index) or figure.measure
+            if figure.measure == TOTAL and measure != TOTAL:
+                measure = f"total {measure}"
+            figure = replace(figure, measure=measure)
+        resolved.append(figure)
+    return resolved
+
+
+def _neighbour_measure(figures: list[FigureCandidate], index: int) -> str | None:
+    sentence = figures[index].number.sentence
+    after = [f for f in figures[index + 1 :] if f.number.sentence == sentence]
+    before = [f for f in figures[:index] if sentence - f.number.sentence <= 2]
+    for candidate in [*after, *reversed(before)]:
+        if candidate.measure not in (PLACEHOLDER, TOTAL):
+            return candidate.measure
+    return None
 
 
 def _evidence(text: str, number: NumberMention, sentence: Sentence) -> tuple[int, int]:

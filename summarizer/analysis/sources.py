@@ -34,12 +34,15 @@ _GOVERNMENT = word_set(
 _ORGANISATION = word_set(
     "un nato who imf eu unicef unhcr ngo committee organisation organization union bank fund "
     "company corporation group association institute foundation university hospital cross "
-    "party federation inc ltd plc corp board charity network alliance society"
+    "party federation inc ltd plc corp board charity network alliance society economics "
+    "partners capital holdings systems labs research analytics associates insights consulting "
+    "securities investments motors airlines energy technologies statistics institute centre "
+    "center trust watch international reserve authority"
 )
 _MEDIA = word_set(
     "mirror times post news bbc cnn reuters guardian telegraph journal herald sun express mail "
     "independent ap afp bloomberg sky radio tv television gazette tribune chronicle observer "
-    "newspaper broadcaster newsweek politico axios tass interfax ria"
+    "newspaper broadcaster newsweek politico axios tass interfax ria media press"
 )
 _DOCUMENT = word_set("report statement study survey data figures poll document analysis filing")
 _ANONYMOUS_HEADS = word_set(
@@ -56,7 +59,8 @@ _ROLE_HEADS = (
         "attorney witness witnesses resident residents source sources representative ambassador "
         "envoy senator lawmaker legislator chairman chairwoman ceo founder professor campaigners "
         "activists organisers organizers protesters diplomat aide aides insider insiders observers "
-        "investigators spokespeople manager executive owner teacher nurse paramedic firefighters"
+        "investigators spokespeople manager executive owner teacher nurse paramedic firefighters "
+        "commissioner coroner sheriff inspector rescuers medics officers"
     )
     | _GOVERNMENT
     | _ORGANISATION
@@ -134,6 +138,12 @@ def _person_name_start(words: list[str]) -> int | None:
         run = run[1:]
     if not run or (start > 0 and words[start - 1].lower() == "the"):
         return None  # "the Federal Reserve" is a body
+    if (
+        start > 1
+        and words[start - 1] in {"of", "for", "and", "&"}
+        and _is_capitalised(words[start - 2])
+    ):
+        return None  # "Office for National Statistics"
     titled = start > 0 and _clean(words[start - 1]) in TITLES | _ROLE_HEADS
     if len(run) == 1 and not titled:
         return None  # a bare capitalised word: maybe a surname, decided when merging
@@ -155,7 +165,7 @@ def _parse_body(phrase: str, words: list[str]) -> ParsedSource | None:
     if len(possessed) > 1 and _is_capitalised(possessed[-1]):
         name = possessed[-1]  # "the capital's Ministry of Defence": drop the possessor
     heads = set(lowered)
-    if heads & _MEDIA and _is_capitalised(words[-1]):
+    if heads & _MEDIA and (_is_capitalised(words[-1]) or lowered[-1] in {"media", "press"}):
         return ParsedSource(name, None, "media")
     if _is_anonymous(lowered, words):
         return ParsedSource(phrase.strip(), None, "anonymous")

@@ -15,6 +15,7 @@ from summarizer.analysis.quotes import is_scare_quote
 from summarizer.analysis.sources import word_set
 from summarizer.analysis.types import (
     Analysis,
+    EventCandidate,
     FigureCandidate,
     Sentence,
     SourceMention,
@@ -35,14 +36,15 @@ if TYPE_CHECKING:
     from summarizer.prompting import PromptTemplate
 
 _MAX_EVENTS = 5
-_MAX_SUMMARY_SENTENCES = 4
+_MAX_SUMMARY_SENTENCES = 5
 _MAX_SUMMARY_WORDS = 150
 _MAX_HEADLINE_WORDS = 15
 _PARTICIPLES = word_set("killed wounded arrested displaced rescued infected hospitalised")
 _PRONOUN_LEAD = re.compile(r"^(He|She|They)\s+(?=\w)")
 _LEAD_FILLER = re.compile(r"^(?:But|And|So|Yet|Meanwhile|However|It came as|It came amid),?\s+")
-_HEADLINE_CUT = re.compile(r",|\s(?:when|as|after|while|which|who|because|before|where)\s")
-_WEAK_END = word_set("a an the of in on at to by and or but with for from as")
+_HEADLINE_CUT = re.compile(r"\s(?:when|as|after|while|which|who|because|before|where)\s")
+_ASIDE = re.compile(r",\s*(?:including|among them|many of them|most of them)[^,]*,")
+_WEAK_END = word_set("a an the of in on at to by and or but with for from as his her their its")
 
 
 class ExtractiveEngine:
@@ -211,7 +213,13 @@ def _events(text: str, analysis: Analysis) -> list[Event]:
 
 
 def _headline(article: Article, analysis: Analysis) -> str:
-    for event in sorted(analysis.events, key=lambda e: -e.score):
+    with_figures = {f.number.sentence for f in analysis.figures}
+
+    def strength(event: EventCandidate) -> float:
+        bonus = 1.5 * bool(event.actors) + 1.0 * bool(event.location)
+        return event.score + bonus + 1.0 * (event.sentence in with_figures)
+
+    for event in sorted(analysis.events, key=strength, reverse=True):
         headline = _shorten(event.description)
         if headline and not loaded_terms_in(headline):
             return headline
@@ -225,11 +233,14 @@ def _headline(article: Article, analysis: Analysis) -> str:
 
 def _shorten(sentence: str) -> str:
     """A headline of at most 15 words: the main clause, no final period."""
-    text = sentence.strip().rstrip(".")
+    text = _ASIDE.sub("", sentence.strip().rstrip("."))
+    comma = text.find(",")
+    if comma > 0 and len(text[:comma].split()) >= 5:
+        text = text[:comma]
     cut = _HEADLINE_CUT.search(text)
-    if cut is not None and len(text[: cut.start()].split()) >= 5:
+    if cut is not None and len(text[: cut.start()].split()) >= 8:
         text = text[: cut.start()]
-    words = text.split()[:_MAX_HEADLINE_WORDS]
+    words = [w for w in text.split() if w.lower() != "also"][:_MAX_HEADLINE_WORDS]
     while words and words[-1].lower().strip(",;:") in _WEAK_END:
         words.pop()
     return " ".join(words).rstrip(",;:")
@@ -250,33 +261,45 @@ def _summary(analysis: Analysis) -> str:
 
 
 def _pick_sentences(analysis: Analysis) -> list[Sentence]:
-    """Greedy: the most informative sentences, preferring ones that add a new place."""
+    """Greedy: the most informative sentences, preferring ones that add a place often named."""
     scores = _sentence_scores(analysis)
-    places = {e.sentence: e.location for e in analysis.events}
+    places = {e.sentence: e.location for e in analysis.events if e.location}
+    weight = {p: _mentions(analysis, p) for p in places.values() if p}
     chosen: list[int] = []
     seen_places: set[str] = set()
-    candidates = dict(scores)
-    while candidates and len(chosen) < _MAX_SUMMARY_SENTENCES:
+    while scores and len(chosen) < _MAX_SUMMARY_SENTENCES:
 
-        def bonus(index: int) -> float:
+        def gain(index: int) -> float:
             place = places.get(index)
-            return 2.0 if place and place not in seen_places else 0.0
+            if place is None or place in seen_places:
+                return scores[index]
+            return scores[index] + 1.0 + 0.5 * min(4, weight[place])
 
-        best = max(candidates, key=lambda i: candidates[i] + bonus(i))
-        del candidates[best]
+        best = max(scores, key=gain)
+        del scores[best]
         chosen.append(best)
-        if places.get(best):
-            seen_places.add(places[best] or "")
+        seen_places.add(places.get(best) or "")
     return [analysis.sentences[i] for i in sorted(chosen)]
+
+
+def _mentions(analysis: Analysis, place: str) -> int:
+    named = re.compile(rf"\b{re.escape(place)}\b")
+    return sum(bool(named.search(s.text)) for s in analysis.sentences if not s.is_duplicate)
 
 
 def _sentence_scores(analysis: Analysis) -> dict[int, float]:
     quoted = _quoted_share(analysis)
     events = {e.sentence: e.score for e in analysis.events}
     attributed = {a.sentence for a in analysis.attributions if a.source is not None}
+    disputed = {analysis.figures[i].number.sentence for g in analysis.conflicts for i in g}
     figure_count: dict[int, int] = {}
     for figure in analysis.figures:
         figure_count[figure.number.sentence] = figure_count.get(figure.number.sentence, 0) + 1
+    loaded_count: dict[int, int] = {}
+    for term in analysis.loaded:
+        if not term.in_quote:
+            index = _sentence_index(analysis, term.start)
+            loaded_count[index] = loaded_count.get(index, 0) + 1
     scores: dict[int, float] = {}
     for sentence in analysis.sentences:
         length = len(sentence.text.split())
@@ -286,8 +309,17 @@ def _sentence_scores(analysis: Analysis) -> dict[int, float]:
             continue
         score = events.get(sentence.index, 0.0) + 1.5 * min(2, figure_count.get(sentence.index, 0))
         score += 1.0 if sentence.index in attributed else 0.0
+        score += 3.0 if sentence.index in disputed else 0.0  # a dispute must be told
+        score -= 0.75 * loaded_count.get(sentence.index, 0)  # opinionated wording, less fact
         scores[sentence.index] = score - 0.05 * sentence.index
     return scores
+
+
+def _sentence_index(analysis: Analysis, offset: int) -> int:
+    for sentence in analysis.sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence.index
+    return -1
 
 
 def _quoted_share(analysis: Analysis) -> dict[int, float]:
@@ -302,13 +334,26 @@ def _quoted_share(analysis: Analysis) -> dict[int, float]:
     return share
 
 
+def _full_name(text: str, source: SourceMention) -> str:
+    """'Reed added ...' -> 'Sam Reed added ...' when the summary never introduced Reed."""
+    if source.kind != "person" or source.name in text:
+        return text
+    for alias in source.aliases:
+        found = re.search(rf"\b{re.escape(alias)}\b", text)
+        if found and source.name.endswith(alias):
+            return text[: found.start()] + source.name + text[found.end() :]
+    return text
+
+
 def _render(sentence: Sentence, analysis: Analysis) -> str:
     """The sentence, neutral, with a pronoun subject replaced by the source it stands for."""
     text = " ".join(sentence.text.split())
     text = _LEAD_FILLER.sub("", text)
     attribution = next((a for a in analysis.attributions if a.sentence == sentence.index), None)
-    if attribution is not None and attribution.source is not None:
-        text = _PRONOUN_LEAD.sub(_display_name(attribution.source) + " ", text, count=1)
+    source = attribution.source if attribution is not None else None
+    if source is not None:
+        text = _PRONOUN_LEAD.sub(_display_name(source) + " ", text, count=1)
+        text = _full_name(text, source)
     text = neutralise(text).strip()
     if not text:
         return ""
