@@ -89,6 +89,8 @@ CASES: list[tuple[str, str, float, float | None, str | None, str, str]] = [
     ("Half of the city is without power.", "Half", 0.5, None, None, "exact", "figure"),
     ("A third of the budget went.", "A third", 0.333, None, None, "exact", "figure"),
     ("half a million people", "half a million", 500000, None, None, "exact", "figure"),
+    ("One in five adults smokes.", "One in five", 0.2, None, None, "exact", "figure"),
+    ("3 out of 10 voters agreed", "3 out of 10", 0.3, None, None, "exact", "figure"),
     # ranges
     ("Between 150 and 200 people attended.", "Between 150 and 200", 150, 200, "people",
      "range", "figure"),

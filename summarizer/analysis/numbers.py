@@ -149,6 +149,12 @@ FRACTION_RE = re.compile(
     rf"|percent|mile|kilometre|metre|hour|day|week|month|year|million|billion))?",
     re.IGNORECASE,
 )
+_SMALL_NUMBER = rf"\d{{1,3}}|{_alternation(list(WORD_VALUES)[1:])}"
+# 'one in five adults', '3 out of 10': a proportion, read as a fraction (0.2, 0.3)
+RATIO_RE = re.compile(
+    rf"(?<![\w.,])(?P<n>{_SMALL_NUMBER})\s+(?:in|out\s+of)\s+(?P<m>{_SMALL_NUMBER})(?![\w.,%])",
+    re.IGNORECASE,
+)
 ORDINAL_RE = re.compile(
     rf"(?<![\w.,])(?P<n>\d{{1,4}})(?:st|nd|rd|th)\b|\b(?P<w>{_alternation(ORDINAL_VALUES)})\b",
     re.IGNORECASE,
@@ -311,6 +317,11 @@ def _fixed_forms(text: str, mask: bytearray) -> Iterator[Found]:
             _mark(mask, match.start(), match.end())
             value, unit = fraction
             yield match.start(), match.end(), value, None, unit, "exact", "figure"
+    for match in RATIO_RE.finditer(text):
+        ratio = _ratio_value(match)
+        if ratio is not None and not _marked(mask, match.start(), match.end()):
+            _mark(mask, match.start(), match.end())
+            yield match.start(), match.end(), ratio, None, None, "exact", "figure"
     for match in ORDINAL_RE.finditer(text):
         if _ordinal_is_unit(text, match.start()) or _marked(mask, match.start(), match.end()):
             continue
@@ -318,6 +329,14 @@ def _fixed_forms(text: str, mask: bytearray) -> Iterator[Found]:
         raw = match.group("n") or match.group("w").lower()
         value = float(raw) if raw.isdigit() else ORDINAL_VALUES[raw]
         yield match.start(), match.end(), value, None, None, "exact", "ordinal"
+
+
+def _ratio_value(match: re.Match[str]) -> float | None:
+    numbers = []
+    for raw in (match.group("n").lower(), match.group("m").lower()):
+        numbers.append(float(raw) if raw.isdigit() else WORD_VALUES.get(raw, 1.0))
+    part, whole = numbers
+    return round(part / whole, 3) if 0 < part < whole else None
 
 
 def _ordinal_is_unit(text: str, start: int) -> bool:
