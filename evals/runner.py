@@ -1,0 +1,208 @@
+"""The solver: runs one engine over the cases, with a response cache, concurrency and a
+progress bar.
+
+Engine failures are recorded per case (type and detail) and scored as zeros; the run goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm import tqdm
+
+from evals.cases import EvalCase
+from evals.log import CaseError, CaseRecord
+from evals.metrics import score_failure, score_response
+from summarizer.errors import EngineOutputInvalid, SummarizerError
+from summarizer.models import SummaryRequest, SummaryResponse, Usage
+from summarizer.service import SummaryService
+from summarizer.settings import Settings
+
+EXTRACTIVE_CONCURRENCY = 8  # milliseconds of CPU each: a few threads keep a run short
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    engine: str
+    model: str | None = None
+    prompt_version: str | None = None
+    repeat: int = 1
+    concurrency: int | None = None  # None: engine default (threads for extractive, 1 for models)
+    use_cache: bool = True
+    cache_dir: Path = Path(".eval-cache")
+
+
+def build_settings(options: RunOptions) -> Settings:
+    """`--model` names the API model (openai) or a GGUF file (local)."""
+    overrides: dict[str, object] = {"load_model_at_startup": False}
+    if options.model and options.engine == "openai":
+        overrides["openai_model"] = options.model
+    elif options.model and options.engine == "local":
+        overrides["model_path"] = Path(options.model)
+    return Settings(**overrides)  # type: ignore[arg-type]
+
+
+class Runner:
+    def __init__(self, options: RunOptions, service: SummaryService | None = None) -> None:
+        self.options = options
+        self.service = service or SummaryService(build_settings(options))
+        self.uses_prompt = self._engine_uses_prompt()
+        self.model_id = self._model_id()
+        self.prompt_version = (
+            (options.prompt_version or self.service.settings.prompt_version)
+            if self.uses_prompt
+            else options.prompt_version
+        )
+
+    # --- configuration ----------------------------------------------------------------------
+    def _engine_uses_prompt(self) -> bool:
+        try:
+            return bool(self.service.registry.get(self.options.engine).uses_prompt)
+        except SummarizerError:
+            # the engine cannot be built (unknown, not installed): every case will record why;
+            # assume a model engine so nothing runs in parallel against it
+            return self.options.engine != "extractive"
+
+    def _model_id(self) -> str | None:
+        settings = self.service.settings
+        if self.options.engine == "openai":
+            return settings.openai_model
+        if self.options.engine == "local":
+            return str(settings.model_path) if settings.model_path else "packaged"
+        return self.options.model
+
+    def concurrency(self) -> int:
+        if self.options.concurrency:
+            return max(1, self.options.concurrency)
+        return 1 if self.uses_prompt else EXTRACTIVE_CONCURRENCY
+
+    def caching(self) -> bool:
+        # extractive output depends on the code, not on a model: caching it would hide changes
+        return self.options.use_cache and self.uses_prompt
+
+    # --- cache ------------------------------------------------------------------------------
+    def cache_path(self, case: EvalCase, sample: int) -> Path:
+        settings = self.service.settings
+        key = {
+            "engine": self.options.engine,
+            "model": self.model_id,
+            "prompt_version": self.prompt_version,
+            "article_sha256": case.article_sha256,
+            "sample": sample,
+            # generation settings that change the output of one model and prompt
+            "temperature": settings.temperature,
+            "max_output_tokens": settings.max_output_tokens,
+            "instructor_mode": settings.instructor_mode,
+        }
+        digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()
+        return self.options.cache_dir / f"{self.options.engine}-{digest[:32]}.json"
+
+    def _cached(self, case: EvalCase, sample: int) -> SummaryResponse | None:
+        path = self.cache_path(case, sample)
+        if not self.caching() or not path.is_file():
+            return None
+        try:
+            return SummaryResponse.model_validate_json(path.read_text(encoding="utf-8"))
+        except ValueError:
+            return None  # a stale or truncated entry is simply recomputed
+
+    def _store(self, case: EvalCase, sample: int, response: SummaryResponse) -> None:
+        if not self.caching():
+            return
+        path = self.cache_path(case, sample)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(response.model_dump_json(), encoding="utf-8")
+        tmp.replace(path)  # atomic: a killed run leaves no half-written entry
+
+    # --- running ----------------------------------------------------------------------------
+    def run_case(self, case: EvalCase, sample: int = 0) -> CaseRecord:
+        record = CaseRecord(
+            case_id=case.id, sample=sample, article=case.article,
+            article_sha256=case.article_sha256, gold=case.gold,
+        )  # fmt: skip
+        cached = self._cached(case, sample)
+        if cached is not None:
+            return _with_response(record, case, cached, cached=True, wall_ms=0)
+        request = SummaryRequest(
+            text=case.article, engine=self.options.engine, prompt_version=self.prompt_version
+        )
+        started = time.perf_counter()
+        try:
+            response = self.service.summarize(request)
+        except Exception as exc:  # recorded per case: one failing article must not stop the run
+            return _with_error(record, exc, _ms_since(started))
+        self._store(case, sample, response)
+        return _with_response(record, case, response, cached=False, wall_ms=_ms_since(started))
+
+    def run(self, cases: list[EvalCase]) -> list[CaseRecord]:
+        jobs = [(case, sample) for sample in range(max(1, self.options.repeat)) for case in cases]
+        records: list[CaseRecord] = []
+        with (
+            ThreadPoolExecutor(max_workers=self.concurrency()) as pool,
+            tqdm(total=len(jobs), desc=f"evals {self.options.engine}", file=sys.stderr,
+                 unit="case") as bar,
+        ):  # fmt: skip
+            futures = [pool.submit(self.run_case, case, sample) for case, sample in jobs]
+            for future in as_completed(futures):
+                record = future.result()
+                records.append(record)
+                bar.set_postfix_str(f"{record.case_id} {'error' if record.error else 'ok'}")
+                bar.update(1)
+        return sorted(records, key=lambda r: (r.case_id, r.sample))
+
+
+def _ms_since(started: float) -> int:
+    return round((time.perf_counter() - started) * 1000)
+
+
+def _with_response(
+    record: CaseRecord, case: EvalCase, response: SummaryResponse, *, cached: bool, wall_ms: int
+) -> CaseRecord:
+    meta = response.meta
+    record.response = response
+    record.cached = cached
+    record.latency_ms = wall_ms
+    _set_usage(record, meta.usage, meta.attempts)
+    record.metrics = score_response(case, response)
+    return record
+
+
+def _with_error(record: CaseRecord, exc: Exception, wall_ms: int) -> CaseRecord:
+    detail = exc.detail if isinstance(exc, SummarizerError) else str(exc)
+    record.error = CaseError(type=type(exc).__name__, detail=detail)
+    record.latency_ms = wall_ms
+    if isinstance(exc, EngineOutputInvalid):  # the model did answer: its cost still counts
+        _set_usage(record, exc.usage, exc.attempts)
+    elif isinstance(exc, SummarizerError) and isinstance(exc.extra.get("attempts"), int):
+        _set_usage(record, Usage(), int(exc.extra["attempts"]))
+    record.metrics = score_failure(f"{record.error.type}: {detail}")
+    return record
+
+
+def _set_usage(record: CaseRecord, usage: Usage, attempts: int) -> None:
+    record.input_tokens = usage.input_tokens
+    record.output_tokens = usage.output_tokens
+    record.attempts = attempts
+    record.retries = max(0, attempts - 1)
+
+
+def rescore(record: CaseRecord, case: EvalCase | None = None) -> CaseRecord:
+    """Scores a logged record again (optionally against updated gold) without running a model."""
+    if case is not None:
+        record.gold = case.gold
+        if case.article != record.article:
+            record.metrics = score_failure("the case's article changed since the run; re-run it")
+            return record
+    if record.response is None:
+        error = record.error.type + ": " + record.error.detail if record.error else "no response"
+        record.metrics = score_failure(error)
+    else:
+        record.metrics = score_response(record.case(), record.response)
+    return record
