@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import pytest
+
+from summarizer.analysis import analyse
+from summarizer.analysis.attribution import status_of
+from summarizer.analysis.sources import parse_source
+from summarizer.analysis.types import Analysis
+from tests.seed_articles import seed_article
+
+
+def _sources(analysis: Analysis) -> dict[str, tuple[str | None, str]]:
+    return {s.name: (s.role, s.kind) for s in analysis.sources}
+
+
+def _attributed(analysis: Analysis) -> dict[int, tuple[str | None, str]]:
+    return {
+        a.sentence: (a.source.name if a.source else None, a.status) for a in analysis.attributions
+    }
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role", "kind"),
+    [
+        (
+            "Interior ministry adviser Anton Garashchenko",
+            "Anton Garashchenko",
+            "Interior ministry adviser",
+            "person",
+        ),
+        (
+            "Ukrainian President Volodymyr Zelensky",
+            "Volodymyr Zelensky",
+            "Ukrainian President",
+            "person",
+        ),
+        ("the Ukrainian emergency services", "Ukrainian emergency services", None, "government"),
+        ("The capital\u2019s Ministry of Defence", "Ministry of Defence", None, "government"),
+        (
+            "the Office for National Statistics",
+            "Office for National Statistics",
+            None,
+            "government",
+        ),
+        ("the Federal Reserve", "Federal Reserve", None, "organisation"),
+        ("the Daily Mirror", "Daily Mirror", None, "media"),
+        ("a senior official", "a senior official", None, "anonymous"),
+        ("London-based security sources", "London-based security sources", None, "anonymous"),
+        ("Judge Maria Lopez", "Maria Lopez", "Judge", "person"),
+    ],
+)
+def test_parse_source(phrase: str, name: str, role: str | None, kind: str) -> None:
+    parsed = parse_source(phrase)
+    assert parsed is not None
+    assert (parsed.name, parsed.role, parsed.kind) == (name, role, kind)
+
+
+def test_noun_phrases_that_name_nobody() -> None:
+    assert parse_source("the sound of shelling") is None
+    assert parse_source("") is None
+
+
+def test_status_from_context_then_verb() -> None:
+    assert status_of("says", "364 civilians have been confirmed killed") == "confirmed"
+    assert status_of("said", "An estimated eight people") == "estimated"
+    assert status_of(None, "amid reports of losses") == "reported"
+    assert status_of("forecast", "growth of 2%") == "projected"
+    assert status_of("said", "prices rose") == "claimed"
+
+
+def test_patterns_across_beats() -> None:
+    text = (
+        "Inflation fell to 3.1% in May, according to the Office for National Statistics. "
+        "Dr. Amy Chen, the city's health commissioner, said most patients were children. "
+        "Police put the figure at 15,000. "
+        "It was revealed by the company that 300 jobs would go. "
+        "Rescuers searched for survivors, a senior official who asked not to be named told Reuters."
+    )
+    analysis = analyse(text)
+    attributed = _attributed(analysis)
+    assert attributed[0] == ("Office for National Statistics", "claimed")
+    assert attributed[1][0] == "Amy Chen"
+    assert attributed[2][0] == "Police"
+    assert attributed[3][0] == "company"
+    assert attributed[4][0] == "a senior official"
+    sources = _sources(analysis)
+    assert sources["Amy Chen"] == ("the city's health commissioner", "person")
+    assert sources["a senior official"][1] == "anonymous"
+    assert sources["Reuters"][1] == "media"
+
+
+def test_pronouns_and_surnames_merge_into_one_source() -> None:
+    text = (
+        "Mayor Anna Kowalski said the bridge would reopen. She added that repairs cost more. "
+        "Kowalsky later confirmed the date. The council said it agreed. It added that funds exist."
+    )
+    analysis = analyse(text)
+    people = [s for s in analysis.sources if s.kind == "person"]
+    assert len(people) == 1
+    assert people[0].name == "Anna Kowalski"
+    assert "Kowalsky" in people[0].aliases
+    attributed = _attributed(analysis)
+    assert attributed[1][0] == "Anna Kowalski"
+    assert attributed[2] == ("Anna Kowalski", "confirmed")
+    assert attributed[4][0] == "council"
+
+
+def test_words_inside_quotes_do_not_attribute() -> None:
+    text = "The governor said: “My aide told me the plan was dead.”"
+    analysis = analyse(text)
+    assert [s.name for s in analysis.sources] == ["governor"]
+
+
+def test_seed_000_sources() -> None:
+    analysis = analyse(seed_article("000"))
+    sources = _sources(analysis)
+    assert sources["Oleksandr Markushin"] == ("the city's mayor", "person")
+    assert sources["UN"][1] == "organisation"
+    assert sources["Ukrainian emergency services"][1] == "government"
+    assert sources["Anton Garashchenko"] == ("Interior ministry adviser", "person")
+    assert sources["Vadym Boychenko"] == ("Mariupol mayor", "person")
+    boychenko = next(s for s in analysis.sources if s.name == "Vadym Boychenko")
+    assert boychenko.aliases == ("Boychenko",)
+    attributed = _attributed(analysis)
+    assert attributed[3] == ("Oleksandr Markushin", "estimated")
+    assert attributed[6] == ("UN", "confirmed")
+
+
+def test_seed_003_sources() -> None:
+    analysis = analyse(seed_article("003"))
+    sources = _sources(analysis)
+    assert sources["Lyudmyla Denisova"] == ("Ukrainian ombudswoman", "person")
+    assert sources["A former western intelligence officer"][1] == "anonymous"
+    assert sources["London-based security sources"][1] == "anonymous"
+    assert sources["Ministry of Defence"][1] == "government"
+    assert sources["Daily Mirror"][1] == "media"
+    assert sources["Ruslan Martsynkiv"][1] == "person"
+    assert sources["Volodymyr Zelensky"] == ("Ukrainian President", "person")
+    attributed = _attributed(analysis)
+    # "She said", "He added", "He said" resolve to the last person who spoke
+    assert attributed[7][0] == "Lyudmyla Denisova"
+    assert attributed[28][0] == "Oleksander Danylyuk"
+    assert attributed[31][0] == "Volodymyr Zelensky"
+    assert attributed[26] == ("Ministry of Defence", "reported")

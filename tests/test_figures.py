@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from summarizer.analysis import analyse
+from summarizer.analysis.figures import measure_key
+from summarizer.analysis.types import Analysis, FigureCandidate
+from tests.seed_articles import seed_article
+
+
+def _figure(analysis: Analysis, value: float) -> FigureCandidate:
+    found = [f for f in analysis.figures if f.number.value == value]
+    assert found, f"no figure {value}: {[f.number.text for f in analysis.figures]}"
+    return found[0]
+
+
+def _source(figure: FigureCandidate) -> str | None:
+    return figure.source.name if figure.source else None
+
+
+def test_measure_keys_compare_head_noun_and_outcome() -> None:
+    assert measure_key("Ukrainian civilians killed") == "civilian killed"
+    assert measure_key("civilians killed") == "civilian killed"
+    assert measure_key("homes destroyed") == "home destroyed"
+
+
+def test_evidence_spans_are_exact_clauses() -> None:
+    text = "Officers arrested 37 people after clashes, the interior ministry said."
+    analysis = analyse(text)
+    figure = _figure(analysis, 37)
+    evidence = text[figure.evidence_start : figure.evidence_end]
+    assert evidence == "Officers arrested 37 people after clashes"
+    assert figure.measure == "people arrested"
+    assert _source(figure) == "interior ministry"
+
+
+def test_disaster_figures() -> None:
+    text = (
+        "At least 56 people died after flash floods swept through villages overnight, the "
+        "national disaster agency said. Local media reported that more than 1,200 homes were "
+        "destroyed."
+    )
+    analysis = analyse(text)
+    died = _figure(analysis, 56)
+    assert (died.measure, died.number.qualifier) == ("people killed", "at_least")
+    assert _source(died) == "national disaster agency"
+    homes = _figure(analysis, 1200)
+    assert (homes.measure, homes.status, _source(homes)) == (
+        "homes destroyed",
+        "reported",
+        "Local media",
+    )
+
+
+def test_crowd_estimates_conflict() -> None:
+    text = (
+        "Police put the figure at 15,000, while organisers said 200,000 people took part. "
+        "Officers arrested 37 people."
+    )
+    analysis = analyse(text)
+    police, organisers = _figure(analysis, 15000), _figure(analysis, 200000)
+    assert police.measure == organisers.measure == "people"
+    assert (_source(police), _source(organisers)) == ("Police", "organisers")
+    index = analysis.figures.index
+    assert analysis.conflicts == [(index(police), index(organisers))]
+
+
+def test_same_value_from_two_sources_is_no_conflict() -> None:
+    text = "The ministry said 12 miners died. Union leaders said 12 miners died."
+    assert analyse(text).conflicts == []
+
+
+def test_economy_and_courts_measures() -> None:
+    text = (
+        "The central bank raised interest rates by 0.5 percentage points. "
+        "Inflation fell to 3.2% in March, the statistics office said. "
+        "The former mayor was sentenced to 12 years in prison on Monday."
+    )
+    analysis = analyse(text)
+    assert _figure(analysis, 0.5).measure == "interest rates raised"
+    inflation = _figure(analysis, 3.2)
+    assert (inflation.measure, _source(inflation)) == ("inflation fell", "statistics office")
+    assert _figure(analysis, 12).measure == "prison sentence"
+
+
+def test_durations_and_references_are_not_figures() -> None:
+    text = "It came 24 hours after talks. They will withdraw from the two cities."
+    assert analyse(text).figures == []
+
+
+def test_seed_000_figures_and_conflict() -> None:
+    analysis = analyse(seed_article("000"))
+    un = _figure(analysis, 364)
+    assert (_source(un), un.status, un.measure) == ("UN", "confirmed", "Ukrainian civilians killed")
+    services = _figure(analysis, 2000)
+    assert _source(services) == "Ukrainian emergency services"
+    assert services.number.qualifier == "at_least"
+    assert services.measure == "civilians killed"
+    eight = _figure(analysis, 8)
+    assert (_source(eight), eight.status, eight.number.qualifier) == (
+        "Oleksandr Markushin",
+        "estimated",
+        "approximate",
+    )
+    assert _figure(analysis, 20).measure == "children killed"
+    troops = _figure(analysis, 11000)
+    assert (troops.measure, troops.status, troops.source) == (
+        "Russian troops lost",
+        "reported",
+        None,
+    )
+    index = analysis.figures.index
+    assert analysis.conflicts == [(index(un), index(services))]
+
+
+def test_seed_003_figures() -> None:
+    text = seed_article("003")
+    analysis = analyse(text)
+    irpin = _figure(analysis, 300)
+    assert irpin.number.qualifier == "at_most"
+    assert irpin.measure == "people killed"
+    children = _figure(analysis, 145)
+    wounded = _figure(analysis, 232)
+    assert (children.measure, _source(children)) == ("children killed", "Ukraine")
+    assert (wounded.measure, _source(wounded)) == ("children wounded", "Ukraine")
+    losses = _figure(analysis, 17000)
+    assert losses.number.qualifier == "at_least"
+    assert losses.source is not None and losses.source.kind == "anonymous"
+    assert _source(losses) == "A former western intelligence officer"
+    for figure in analysis.figures:
+        assert figure.number.start >= figure.evidence_start
+        assert figure.number.end <= figure.evidence_end
