@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.analysis.quotes import QuoteSpan
+from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.sources import (
     PRONOUNS,
     MergedSource,
@@ -142,10 +143,11 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
     merged: list[MergedSource] = []
     found: list[_Found] = []
     resolver = _PronounResolver()
+    quotes_in = SentenceIndex(sentences).group(quotes)
     for sentence in sentences:
         if sentence.is_duplicate:
             continue
-        masked = mask_quotes(text, sentence, quotes)
+        masked = mask_quotes(text, sentence, quotes_in.get(sentence.index, []))
         base = sentence.start
         for parsed, verb, np_start, np_end, verb_at in _claims_in(masked):
             resolved = resolver.resolve(parsed)

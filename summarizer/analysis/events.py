@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from summarizer.analysis.attribution import noun_phrase_start
 from summarizer.analysis.loaded import neutralise
+from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.sources import word_set
 from summarizer.analysis.types import (
     Attribution,
@@ -88,8 +89,10 @@ def event_candidates(
     """Candidates in article order; `score` says how informative each one is."""
     by_sentence = {a.sentence: a.source for a in attributions}
     events: list[EventCandidate] = []
+    quotes_in = SentenceIndex(sentences).group(quotes)
     for sentence in sentences:
-        if sentence.is_caption or sentence.is_duplicate or _mostly_quoted(sentence, quotes):
+        inside = quotes_in.get(sentence.index, [])
+        if sentence.is_caption or sentence.is_duplicate or _mostly_quoted(sentence, inside):
             continue
         verb = _EVENT_VERB.search(sentence.text)
         if verb is None or sentence.text.rstrip().endswith("?"):

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from summarizer.analysis.attribution import Claim, status_of
+from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.sources import word_set
 from summarizer.analysis.types import (
     FigureCandidate,
@@ -86,6 +87,10 @@ def figure_candidates(
     """One candidate per counted figure outside captions and repeated lines."""
     candidates: list[FigureCandidate] = []
     previous_in_sentence: dict[int, str] = {}
+    quotes_in = SentenceIndex(sentences).group(quotes)
+    claims_in: dict[int, list[Claim]] = {}
+    for claim in claims:
+        claims_in.setdefault(claim.sentence, []).append(claim)
     for number in numbers:
         sentence = sentences[number.sentence] if number.sentence < len(sentences) else None
         if number.kind != "figure" or sentence is None or not _counts(text, number, sentence):
@@ -94,7 +99,9 @@ def figure_candidates(
         previous_in_sentence[sentence.index] = measure
         evidence_start, evidence_end = _evidence(text, number, sentence)
         clause = text[evidence_start:evidence_end]
-        source, verb = _source_for(number, sentence, claims, quotes)
+        source, verb = _source_for(
+            number, quotes_in.get(sentence.index, []), claims_in.get(sentence.index, [])
+        )
         status = _status(number, clause, sentence, verb, source)
         candidates.append(
             FigureCandidate(number, measure, status, source, evidence_start, evidence_end)
@@ -261,15 +268,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _source_for(
-    number: NumberMention,
-    sentence: Sentence,
-    claims: list[Claim],
-    quotes: list[QuoteMention],
+    number: NumberMention, quotes: list[QuoteMention], here: list[Claim]
 ) -> tuple[SourceMention | None, str | None]:
+    """The speaker of a quote holding the figure, else the nearest claim before it."""
     for quote in quotes:
         if quote.start <= number.start < quote.end and quote.speaker is not None:
             return quote.speaker, "said"
-    here = [c for c in claims if c.sentence == sentence.index]
     before = [c for c in here if c.start <= number.start]
     chosen = before[-1] if before else (here[0] if here else None)
     return (chosen.source, chosen.verb) if chosen else (None, None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.types import Attribution, QuoteMention, Sentence, SourceMention
 
 _OPENERS = "\u201c\u201e\u00ab"  # “ „ «
@@ -111,13 +112,14 @@ def attach_speakers(
 ) -> list[QuoteMention]:
     """Each quote with its speaker: the attribution of its sentence, else the quote it continues."""
     by_sentence = {a.sentence: a for a in attributions}
+    index = SentenceIndex(sentences)
     quotes: list[QuoteMention] = []
     previous: QuoteMention | None = None
     for span in spans:
         quoted = text[span.start : span.end]
-        speaker = _speaker_from_context(span, sentences, by_sentence)
+        speaker = _speaker_from_context(span, index, by_sentence)
         bare = speaker is None and previous is not None and not is_scare_quote(quoted)
-        if bare and previous and (span.continues or _follows_closely(previous, span, sentences)):
+        if bare and previous and (span.continues or _follows_closely(previous, span, index)):
             speaker = previous.speaker
         quote = QuoteMention(span.start, span.end, quoted, speaker)
         quotes.append(quote)
@@ -126,19 +128,13 @@ def attach_speakers(
     return quotes
 
 
-def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end + 1:
-            return sentence
-    return None
-
-
 def _speaker_from_context(
-    span: QuoteSpan, sentences: list[Sentence], by_sentence: dict[int, Attribution]
+    span: QuoteSpan, index: SentenceIndex, by_sentence: dict[int, Attribution]
 ) -> SourceMention | None:
     if span.continues:
         return None
-    sentence = _sentence_at(sentences, span.start)
+    sentences = index.sentences
+    sentence = index.at(span.start)
     if sentence is None:
         return None
     own = by_sentence.get(sentence.index)
@@ -156,10 +152,10 @@ def _speaker_from_context(
     return None
 
 
-def _follows_closely(previous: QuoteMention, span: QuoteSpan, sentences: list[Sentence]) -> bool:
+def _follows_closely(previous: QuoteMention, span: QuoteSpan, index: SentenceIndex) -> bool:
     """A bare quote paragraph right after another speaker's quote continues that speaker."""
-    before = _sentence_at(sentences, previous.start)
-    here = _sentence_at(sentences, span.start)
+    before = index.at(previous.start)
+    here = index.at(span.start)
     if before is None or here is None:
         return False
     return here.paragraph - before.paragraph <= 1 and here.text.lstrip()[:1] in _MARKS

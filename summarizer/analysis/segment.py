@@ -7,9 +7,23 @@ and non-breaking spaces stand where spaces should be. Every sentence keeps `text
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
 from summarizer.analysis.types import Sentence
+
+
+class _HasSpan(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_SpanT = TypeVar("_SpanT", bound=_HasSpan)
 
 # Words that end with a period without ending the sentence.
 _ABBREVIATIONS = frozenset(
@@ -231,3 +245,32 @@ def _is_abbreviation(text: str, match: re.Match[str], end: int) -> bool:
         return True  # "U.S.", "U.N.", "a.m."
     nxt = _next_visible(text, match.end(), end)
     return lower in _NUMBER_ABBREVIATIONS and nxt is not None and nxt.isdigit()
+
+
+class SentenceIndex:
+    """Finds sentences by offset in O(log n), so per-item lookups stay fast on long articles."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+
+    def at(self, offset: int) -> Sentence | None:
+        """The sentence containing `offset` (or ending right at it)."""
+        position = bisect.bisect_right(self._starts, offset) - 1
+        if position < 0:
+            return None
+        sentence = self.sentences[position]
+        return sentence if offset <= sentence.end else None
+
+    def overlapping(self, start: int, end: int) -> list[Sentence]:
+        first = max(0, bisect.bisect_right(self._starts, start) - 1)
+        last = bisect.bisect_left(self._starts, end)
+        return [s for s in self.sentences[first:last] if s.start < end and start < s.end]
+
+    def group(self, spans: Sequence[_SpanT]) -> dict[int, list[_SpanT]]:
+        """Spans (anything with start/end) by the index of each sentence they overlap."""
+        grouped: dict[int, list[_SpanT]] = {}
+        for span in spans:
+            for sentence in self.overlapping(span.start, span.end):
+                grouped.setdefault(sentence.index, []).append(span)
+        return grouped

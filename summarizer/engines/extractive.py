@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from summarizer.analysis.events import describe
 from summarizer.analysis.loaded import loaded_terms_in, neutralise
 from summarizer.analysis.quotes import is_scare_quote
+from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.sources import word_set
 from summarizer.analysis.types import (
     Analysis,
@@ -264,7 +265,7 @@ def _pick_sentences(analysis: Analysis) -> list[Sentence]:
     """Greedy: the most informative sentences, preferring ones that add a place often named."""
     scores = _sentence_scores(analysis)
     places = {e.sentence: e.location for e in analysis.events if e.location}
-    weight = {p: _mentions(analysis, p) for p in places.values() if p}
+    weight = _mentions(analysis.text, set(places.values()))
     chosen: list[int] = []
     seen_places: set[str] = set()
     while scores and len(chosen) < _MAX_SUMMARY_SENTENCES:
@@ -282,9 +283,17 @@ def _pick_sentences(analysis: Analysis) -> list[Sentence]:
     return [analysis.sentences[i] for i in sorted(chosen)]
 
 
-def _mentions(analysis: Analysis, place: str) -> int:
-    named = re.compile(rf"\b{re.escape(place)}\b")
-    return sum(bool(named.search(s.text)) for s in analysis.sentences if not s.is_duplicate)
+def _mentions(text: str, places: set[str]) -> dict[str, int]:
+    """How often each place is named in the article, in one pass over the text."""
+    counts = dict.fromkeys(places, 0)
+    if not places:
+        return counts
+    longest_first = sorted(places, key=len, reverse=True)
+    named = re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b")
+    for match in named.finditer(text):
+        if match.group() in counts:
+            counts[match.group()] += 1
+    return counts
 
 
 def _sentence_scores(analysis: Analysis) -> dict[int, float]:
@@ -296,10 +305,11 @@ def _sentence_scores(analysis: Analysis) -> dict[int, float]:
     for figure in analysis.figures:
         figure_count[figure.number.sentence] = figure_count.get(figure.number.sentence, 0) + 1
     loaded_count: dict[int, int] = {}
+    sentence_index = SentenceIndex(analysis.sentences)
     for term in analysis.loaded:
-        if not term.in_quote:
-            index = _sentence_index(analysis, term.start)
-            loaded_count[index] = loaded_count.get(index, 0) + 1
+        sentence = sentence_index.at(term.start)
+        if not term.in_quote and sentence is not None:
+            loaded_count[sentence.index] = loaded_count.get(sentence.index, 0) + 1
     scores: dict[int, float] = {}
     for sentence in analysis.sentences:
         length = len(sentence.text.split())
@@ -315,20 +325,14 @@ def _sentence_scores(analysis: Analysis) -> dict[int, float]:
     return scores
 
 
-def _sentence_index(analysis: Analysis, offset: int) -> int:
-    for sentence in analysis.sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence.index
-    return -1
-
-
 def _quoted_share(analysis: Analysis) -> dict[int, float]:
+    quotes = [q for q in analysis.quotes if not is_scare_quote(q.text)]
+    quotes_in = SentenceIndex(analysis.sentences).group(quotes)
     share: dict[int, float] = {}
     for sentence in analysis.sentences:
         inside = sum(
             max(0, min(q.end, sentence.end) - max(q.start, sentence.start))
-            for q in analysis.quotes
-            if not is_scare_quote(q.text)
+            for q in quotes_in.get(sentence.index, [])
         )
         share[sentence.index] = inside / max(1, sentence.end - sentence.start)
     return share
