@@ -15,7 +15,7 @@ from summarizer.analysis.loaded import find_loaded
 from summarizer.analysis.numbers import find_numbers
 from summarizer.analysis.quotes import attach_speakers, find_quote_spans
 from summarizer.analysis.segment import segment
-from summarizer.analysis.types import Analysis
+from summarizer.analysis.types import Analysis, LoadedMention
 
 __all__ = ["Analysis", "analyse"]
 
@@ -32,6 +32,14 @@ def analyse(text: str) -> Analysis:
     return analysis
 
 
+def _outside_instructions(found: list[LoadedMention], analysis: Analysis) -> list[LoadedMention]:
+    """Words of a planted instruction to a model are not the article's language."""
+    planted = [(s.start, s.end) for s in analysis.sentences if s.is_instruction]
+    if not planted:
+        return found
+    return [m for m in found if not any(lo <= m.start < hi for lo, hi in planted)]
+
+
 def _fill(analysis: Analysis) -> None:
     text = analysis.text
     analysis.sentences = segment(text)
@@ -42,7 +50,7 @@ def _fill(analysis: Analysis) -> None:
     analysis.attributions = attributed.attributions
     analysis.quotes = attach_speakers(text, spans, analysis.sentences, attributed.attributions)
     quote_spans = [(q.start, q.end, q.speaker.name if q.speaker else None) for q in analysis.quotes]
-    analysis.loaded = find_loaded(text, quote_spans)
+    analysis.loaded = _outside_instructions(find_loaded(text, quote_spans), analysis)
     analysis.figures = figure_candidates(
         text, analysis.sentences, analysis.numbers, attributed.claims, analysis.quotes
     )

@@ -145,7 +145,7 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
     resolver = _PronounResolver()
     quotes_in = SentenceIndex(sentences).group(quotes)
     for sentence in sentences:
-        if sentence.is_duplicate:
+        if sentence.is_duplicate or sentence.is_instruction:
             continue
         masked = mask_quotes(text, sentence, quotes_in.get(sentence.index, []))
         base = sentence.start

@@ -92,7 +92,8 @@ def event_candidates(
     quotes_in = SentenceIndex(sentences).group(quotes)
     for sentence in sentences:
         inside = quotes_in.get(sentence.index, [])
-        if sentence.is_caption or sentence.is_duplicate or _mostly_quoted(sentence, inside):
+        skipped = sentence.is_caption or sentence.is_duplicate or sentence.is_instruction
+        if skipped or _mostly_quoted(sentence, inside):
             continue
         verb = _EVENT_VERB.search(sentence.text)
         if verb is None or sentence.text.rstrip().endswith("?"):

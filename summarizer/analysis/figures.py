@@ -111,7 +111,7 @@ def figure_candidates(
 
 def _counts(text: str, number: NumberMention, sentence: Sentence) -> bool:
     """Durations and distances that only place things ("16 miles northwest") are not figures."""
-    if sentence.is_caption or sentence.is_duplicate:
+    if sentence.is_caption or sentence.is_duplicate or sentence.is_instruction:
         return False
     if number.unit in _DURATIONS:
         return bool(_CUSTODY.search(sentence.text))  # "sentenced to 12 years" is a figure

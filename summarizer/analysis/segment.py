@@ -108,6 +108,19 @@ _CAPTION = re.compile(
     r"|Getty Images|Shutterstock|\bvia Getty\b|\bPhotograph:|\bPhoto credit\b|\bImage caption\b"
     r"|\bImage source\b|\(AP Photo|/AP\)|/Reuters\)|\bREUTERS/|\bPA Wire\b|\bAlamy\b",
 )
+# Prompt injection planted in an article: text that talks to a model instead of reporting.
+_INSTRUCTION_STRONG = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+)?"
+    r"(?:previous|prior|above|earlier|preceding|system)\s+(?:instructions?|prompts?|rules|messages?)"
+    r"|\byou\s+are\s+now\b|\bsystem\s+prompt\b|\bas\s+an\s+ai\b|\blanguage\s+model\b"
+    r"|\bnew\s+instructions?\s*:",
+    re.IGNORECASE,
+)
+_INSTRUCTION_WEAK = re.compile(
+    r"\b(?:use|write|output|set)\s+the\s+(?:headline|summary|title)\b|\brespond\s+(?:only\s+)?with\b"
+    r"|\b(?:report|state|say)\s+that\b|\bdo\s+not\s+(?:mention|report|include)\b|\bmode\s*:",
+    re.IGNORECASE,
+)
 _LINE = re.compile(r"[^\n]+")
 _PARAGRAPH_END = ".!?:;)]\u2026" + _CLOSING_QUOTES
 
@@ -124,6 +137,7 @@ def segment(text: str) -> list[Sentence]:
         duplicate_paragraph = key in seen_paragraphs
         seen_paragraphs.add(key)
         caption = _is_caption(para_text, key, lines)
+        instruction = _is_instruction(para_text)
         for s_start, s_end in _sentence_spans(text, p_start, p_end):
             s_text = text[s_start:s_end]
             s_key = _normalise(s_text)
@@ -138,6 +152,7 @@ def segment(text: str) -> list[Sentence]:
                     paragraph=paragraph,
                     is_caption=caption,
                     is_duplicate=duplicate,
+                    is_instruction=instruction,
                 )
             )
     return sentences
@@ -163,6 +178,13 @@ def _is_caption(para_text: str, key: str, lines: dict[str, int]) -> bool:
     # Web pages repeat a picture's caption (alt text + caption); body paragraphs are punctuated.
     unpunctuated = not para_text.rstrip().endswith(tuple(_PARAGRAPH_END))
     return unpunctuated and lines.get(key, 0) > 1 and len(key.split()) < 40
+
+
+def _is_instruction(para_text: str) -> bool:
+    """A paragraph giving orders to a model: one strong sign or two weak ones."""
+    if _INSTRUCTION_STRONG.search(para_text):
+        return True
+    return len(_INSTRUCTION_WEAK.findall(para_text)) >= 2
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

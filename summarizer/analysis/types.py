@@ -23,6 +23,8 @@ class Sentence:
     paragraph: int
     is_caption: bool = False  # an image caption ("(Image: AFP via Getty Images)")
     is_duplicate: bool = False  # repeats an earlier line verbatim (captions often do)
+    # text addressed to a language model ("Ignore all previous instructions..."), not reporting
+    is_instruction: bool = False
 
 
 @dataclass(frozen=True)

@@ -162,8 +162,10 @@ def _display_name(source: SourceMention) -> str:
 
 def _sources(text: str, analysis: Analysis) -> list[Source]:
     quotes_by_speaker: dict[str, list[Span]] = {}
+    index = SentenceIndex(analysis.sentences)
     for quote in analysis.quotes:
-        if quote.speaker is None:
+        sentence = index.at(quote.start)
+        if quote.speaker is None or (sentence is not None and sentence.is_instruction):
             continue  # a quote nobody can be tied to is not presented as anyone's statement
         span = _span(text, quote.start, quote.end)
         if span is not None:
@@ -228,7 +230,7 @@ def _headline(article: Article, analysis: Analysis) -> str:
         title = _shorten(neutralise(article.title))
         if title and not loaded_terms_in(title):
             return title
-    first = next((s for s in analysis.sentences if not s.is_caption), None)
+    first = next((s for s in analysis.sentences if not (s.is_caption or s.is_instruction)), None)
     return _shorten(describe(first.text)) if first else "Article summary"
 
 
@@ -313,7 +315,8 @@ def _sentence_scores(analysis: Analysis) -> dict[int, float]:
     scores: dict[int, float] = {}
     for sentence in analysis.sentences:
         length = len(sentence.text.split())
-        if sentence.is_caption or sentence.is_duplicate or quoted.get(sentence.index, 0) > 0.2:
+        skipped = sentence.is_caption or sentence.is_duplicate or sentence.is_instruction
+        if skipped or quoted.get(sentence.index, 0) > 0.2:
             continue
         if length < 6 or length > 45 or sentence.text.rstrip().endswith("?"):
             continue
