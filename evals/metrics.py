@@ -54,7 +54,8 @@ def _ratio(hit: int, total: int, what: str, missed: list[str]) -> Score:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:g}"
+    # "500,000,000" reads better than "5e+08" in an explanation
+    return f"{int(value):,}" if value == int(value) else f"{value:g}"
 
 
 # --- figures ----------------------------------------------------------------------------------

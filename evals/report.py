@@ -35,7 +35,9 @@ def _mark(flag: bool) -> str:
 
 
 def _num(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+    if value is None:
+        return ""
+    return f"{int(value):,}" if value == int(value) else f"{value:g}"
 
 
 def highlighted_article(article: str, response: SummaryResponse | None) -> str:

@@ -96,7 +96,7 @@ def test_correct_figures_score_full_marks(irpin: EvalCase) -> None:
     assert scores["qualifier_accuracy"].value == 1.0
     # 3 of the 7 required figures: recall says which are missing
     assert scores["figure_recall"].value == pytest.approx(3 / 7)
-    assert "11000" in scores["figure_recall"].explanation
+    assert "11,000" in scores["figure_recall"].explanation
 
 
 def test_wrong_claimant_and_qualifier_are_explained(irpin: EvalCase) -> None:
