@@ -25,16 +25,29 @@ from summarizer.analysis.types import (
 _HARD_VERBS = word_set(
     """killed died shelled struck hit fired attacked bombed bombarded pounded blitzed targeted
     razed slaughtered massacred shot stabbed injured wounded exploded crashed collapsed flooded
-    destroyed damaged burned erupted invaded seized captured"""
+    destroyed damaged burned erupted invaded seized captured sank capsized derailed trapped
+    drowned raped kidnapped abducted"""
 )
 _SOFT_VERBS = word_set(
     """evacuated announced voted ruled raised cut arrested protested launched withdrew fled
     signed approved rejected sentenced charged resigned elected closed opened banned suspended
     agreed passed rose fell dropped jumped increased decreased hacked counter-attacked marched
     detained rescued lifted imposed fined convicted acquitted dismissed appointed unveiled
-    smashed hammered pledged suffered"""
+    smashed hammered pledged suffered began begun started cancelled canceled postponed delayed
+    threatened deployed forced ordered appealed caused leaked spilled treated transferred
+    taken recovered found won lost beat sold bought acquired merged sued filed blocked vetoed
+    ratified nominated clashed spread vaccinated hospitalised hospitalized recaptured retook
+    withdraw retreated advanced reopened shut halted resumed stormed raided sent ran aground
+    plunged surged slashed hiked laid warned struck"""
 )
-_EVENT_VERB = re.compile(r"\b(" + "|".join(sorted(_HARD_VERBS | _SOFT_VERBS)) + r")\b")
+# Nouns that name an event even without a verb of action ("a cyber attack", "an outbreak").
+_EVENT_NOUNS = word_set(
+    """attack attacks strike strikes outbreak explosion blast crash protest protests clashes
+    evacuation investigation inquiry appeal vote election ceasefire withdrawal fire flood
+    floods earthquake storm strike walkout shutdown lockdown"""
+)
+_TRIGGERS = _HARD_VERBS | _SOFT_VERBS | _EVENT_NOUNS
+_EVENT_VERB = re.compile(r"\b(" + "|".join(sorted(_TRIGGERS, key=len, reverse=True)) + r")\b")
 _PASSIVE_BY = re.compile(
     r"\s+(?:\w+\s+){0,2}?by\s+(?P<np>[A-Za-z][\w'\u2019-]*(?:\s[A-Za-z][\w'\u2019-]*){0,3})"
 )
@@ -95,10 +108,11 @@ def event_candidates(
         skipped = sentence.is_caption or sentence.is_duplicate or sentence.is_instruction
         if skipped or _mostly_quoted(sentence, inside):
             continue
-        verb = _EVENT_VERB.search(sentence.text)
-        if verb is None or sentence.text.rstrip().endswith("?"):
+        weight = _trigger_weight(sentence.text)
+        if weight == 0.0 or sentence.text.rstrip().endswith("?"):
             continue
-        candidate = _candidate(sentence, verb, by_sentence.get(sentence.index), len(sentences))
+        source = by_sentence.get(sentence.index)
+        candidate = _candidate(sentence, weight, source, len(sentences))
         if sentence.index in figure_sentences:
             candidate = replace(candidate, score=candidate.score + 1.0)  # a count makes it news
         events.append(candidate)
@@ -110,14 +124,24 @@ def _mostly_quoted(sentence: Sentence, quotes: list[QuoteMention]) -> bool:
     return quoted > 0.4 * max(1, sentence.end - sentence.start)
 
 
+def _trigger_weight(text: str) -> float:
+    """The strongest event word in the sentence: violence 3, other actions 1.5, nouns 1."""
+    best = 0.0
+    for match in _EVENT_VERB.finditer(text):
+        word = match.group(1)
+        weight = 3.0 if word in _HARD_VERBS else 1.5 if word in _SOFT_VERBS else 1.0
+        best = max(best, weight)
+    return best
+
+
 def _candidate(
-    sentence: Sentence, verb: re.Match[str], source: SourceMention | None, total: int
+    sentence: Sentence, weight: float, source: SourceMention | None, total: int
 ) -> EventCandidate:
     text = sentence.text
     place = _place(text)
     time = _time(text)
     actors = _actors(text)
-    score = (3.0 if verb.group(1) in _HARD_VERBS else 1.5) + (1.0 if place else 0.0)
+    score = weight + (1.0 if place else 0.0)
     score += (0.5 if time else 0.0) + (0.5 if source else 0.0) + (0.5 if actors else 0.0)
     score -= 1.5 * sentence.index / max(1, total)  # news puts what matters first
     score -= 1.5 if _HEDGE.search(text) else 0.0  # speculation is not an event

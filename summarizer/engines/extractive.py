@@ -36,7 +36,7 @@ from summarizer.models import (
 if TYPE_CHECKING:
     from summarizer.prompting import PromptTemplate
 
-_MAX_EVENTS = 5
+_MAX_EVENTS = 6
 _MAX_SUMMARY_SENTENCES = 5
 _MAX_SUMMARY_WORDS = 150
 _MAX_HEADLINE_WORDS = 15
@@ -196,9 +196,8 @@ def _loaded(analysis: Analysis) -> list[LoadedTerm]:
 
 
 def _events(text: str, analysis: Analysis) -> list[Event]:
-    top = sorted(analysis.events, key=lambda e: -e.score)[:_MAX_EVENTS]
     events: list[Event] = []
-    for candidate in sorted(top, key=lambda e: e.sentence):
+    for candidate in sorted(_diverse_events(analysis), key=lambda e: e.sentence):
         evidence = _span(text, candidate.evidence_start, candidate.evidence_end)
         if evidence is None or not candidate.description:
             continue
@@ -213,6 +212,32 @@ def _events(text: str, analysis: Analysis) -> list[Event]:
             )
         )
     return events
+
+
+def _diverse_events(analysis: Analysis) -> list[EventCandidate]:
+    """The best events, each new pick penalised for repeating the words of earlier picks."""
+    pool = {e.sentence: e for e in analysis.events}
+    words = {i: _content_words(analysis.sentences[i].text) for i in pool}
+    chosen: list[EventCandidate] = []
+    while pool and len(chosen) < _MAX_EVENTS:
+
+        def value(event: EventCandidate) -> float:
+            overlap = max(
+                (_overlap(words[event.sentence], words[c.sentence]) for c in chosen), default=0.0
+            )
+            return event.score - 1.5 * overlap
+
+        best = max(pool.values(), key=value)
+        chosen.append(pool.pop(best.sentence))
+    return chosen
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _WEAK_END}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
 
 
 def _headline(article: Article, analysis: Analysis) -> str:
