@@ -142,3 +142,25 @@ def test_seed_003_sources() -> None:
     assert attributed[28][0] == "Oleksander Danylyuk"
     assert attributed[31][0] == "Volodymyr Zelensky"
     assert attributed[26] == ("Ministry of Defence", "reported")
+
+
+def test_possessive_bodies_informed_sources_and_three_word_names() -> None:
+    text = (
+        "The World Health Organization said it was alarmed. In a statement, its regional office "
+        "said "
+        "19 people had died. Two people familiar with the discussions said the deal was close. "
+        "Medecins Sans Frontieres said it had opened a clinic. "
+        "The union's chairman, Josef Hruby, called for an inquiry."
+    )
+    analysis = analyse(text)
+    names = [a.source.name for a in analysis.attributions if a.source]
+    assert names == [
+        "World Health Organization",
+        "World Health Organization regional office",
+        "Two people familiar with the discussions",
+        "Medecins Sans Frontieres",
+        "Josef Hruby",
+    ]
+    sources = _sources(analysis)
+    assert sources["Two people familiar with the discussions"][1] == "anonymous"
+    assert sources["Josef Hruby"] == ("The union's chairman", "person")

@@ -40,7 +40,9 @@ _CLAIM_VERBS = (
     "states claim reveal insist argue admit deny allege predict "
     "claimed claims claiming announced announces announcing revealed reveals explained insisted "
     "noted argued admitted denied alleged wrote tweeted posted continued echoed urged disclosed "
-    "acknowledged showed shows found put puts putting"
+    "acknowledged showed shows found put puts putting condemned rejected called criticised "
+    "criticized praised welcomed described defended questioned dismissed vowed promised "
+    "stressed emphasised emphasized conceded suggested"
 )
 _VERBS = "|".join(sorted([*_CLAIM_VERBS.split(), *_VERB_STATUS], key=len, reverse=True))
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|again|separately|then|had\s+also)\s+)*"
@@ -70,6 +72,14 @@ _BACKWARD_STOP = word_set(
     now today yesterday morning evening night tonight week month year later earlier previously
     meanwhile however so said says told added what how why just even still only fears once
     again amid despite though although than like whether did does do"""
+)
+_POSSESSOR = re.compile(r"(?:its|their)\s+(.+)$", re.IGNORECASE)
+# "two people familiar with the discussions", "sources close to the minister"
+_INFORMED = re.compile(
+    r"(?:\b[\w-]+\s+){0,3}?(?:people|person|sources?|officials?|diplomats?|insiders?)\s+"
+    r"(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on|involved\s+in)"
+    r"\s+[\w\s'\u2019-]{1,60}$",
+    re.IGNORECASE,
 )
 _LEADING_FILLER = word_set("but and today yesterday meanwhile however now then so yet")
 # "200,000" has a comma that does not end the clause
@@ -221,6 +231,10 @@ class _PronounResolver:
             self.body = source
 
     def resolve(self, parsed: ParsedSource) -> ParsedSource | None:
+        owned = _POSSESSOR.match(parsed.name)
+        if owned is not None and self.body is not None:
+            # "its regional office" after the WHO was named: the WHO's regional office
+            return ParsedSource(f"{self.body.name} {owned.group(1)}", None, self.body.kind)
         if parsed.kind is not None:
             return parsed
         pronoun = parsed.name.lower()
@@ -290,6 +304,10 @@ def _subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] 
     appositive = _appositive(prefix)
     if appositive is not None:
         return appositive
+    informed = _INFORMED.search(prefix)
+    if informed is not None:
+        phrase = prefix[informed.start() :].strip()
+        return ParsedSource(phrase, None, "anonymous"), informed.start(), len(prefix)
     start = noun_phrase_start(prefix)
     if start >= len(prefix):
         return None

@@ -133,7 +133,7 @@ def _person_name_start(words: list[str]) -> int | None:
     if any(w in _COUNTRIES for w in run[-1:]) or run[-1].isupper() or words[-1].isupper():
         return None
     # Skip titles and nationalities ("Ukrainian President Volodymyr Zelensky").
-    while start < end and (run[0] in TITLES or _is_nationality(words[start])):
+    while start < end and (run[0] in TITLES | _ROLE_HEADS or _is_nationality(words[start])):
         start += 1
         run = run[1:]
     if not run or (start > 0 and words[start - 1].lower() == "the"):
@@ -148,6 +148,8 @@ def _person_name_start(words: list[str]) -> int | None:
     if len(run) == 1 and not titled:
         return None  # a bare capitalised word: maybe a surname, decided when merging
     keep = 2 if len(run) >= 2 else 1
+    if len(run) == 3 and start == 0:
+        keep = 3  # no title or role before it: "Medecins Sans Frontieres", "Anna Maria Costa"
     if len(run) > keep and run[-keep - 1] in _PARTICLES:
         keep += 1
     return end - keep
