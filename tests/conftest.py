@@ -1,0 +1,36 @@
+"""Shared fixtures: the seed cases, settings that never load the embedded model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from summarizer.api.app import create_app
+from summarizer.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_IDS = ("000_e5a4ada6868b4a8e", "003_a749de6f848d4ae8")
+
+
+def seed_text(case_id: str) -> str:
+    return (ROOT / "seeds" / case_id / "article.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def extractive_settings(tmp_path: Path) -> Settings:
+    return Settings(
+        default_engine="extractive",
+        load_model_at_startup=False,
+        model_cache_dir=tmp_path / "models",
+        _env_file=None,  # type: ignore[call-arg]
+    )
+
+
+@pytest.fixture
+def client(extractive_settings: Settings) -> Iterator[TestClient[Litestar]]:
+    with TestClient(app=create_app(extractive_settings)) as test_client:
+        yield test_client
