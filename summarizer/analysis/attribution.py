@@ -324,6 +324,9 @@ def noun_phrase_start(prefix: str) -> int:
     for count, token in enumerate(reversed(tokens), 1):
         word = token.group()
         lower = word.lower()
+        if lower in {"its", "their"} and count > 1:
+            start = token.start()  # "its regional office": resolved to the body later
+            break
         if not (word[0].isalnum()) or (lower in _BACKWARD_STOP and lower not in PRONOUNS):
             break
         if lower in PRONOUNS and count > 1:
