@@ -35,6 +35,8 @@ class PromptTemplate:
     user: str
     description: str
     status: str
+    # which answer shape the template asks for (a key of engines.draft.RESPONSE_MODELS)
+    response: str = "draft_with_events"
 
     @property
     def digest(self) -> str:
@@ -83,6 +85,7 @@ class PromptLibrary:
             user=texts[1],
             description=str(meta.get("description", "")),
             status=str(meta.get("status", "draft")),
+            response=str(meta.get("response", "draft_with_events")),
         )
 
 

@@ -77,9 +77,12 @@ class Settings(BaseSettings):
         default="qwen2.5-coder-1.5b-instruct", description="Model name sent to the API."
     )
     instructor_mode: InstructorModeName = Field(
-        default="JSON_SCHEMA",
-        description="How instructor asks for structure: TOOLS (function calling), JSON_SCHEMA "
-        "(response_format with schema), MD_JSON (JSON in a markdown block), JSON.",
+        default="JSON",
+        description="How the openai engine asks for structure: JSON (json_object response "
+        "format, schema in the prompt: works with OpenAI, vLLM, Ollama and llama.cpp's server), "
+        "JSON_SCHEMA (strict json_schema response format), TOOLS (function calling), MD_JSON "
+        "(JSON in a markdown block, for servers with no JSON mode). The local engine always "
+        "turns the schema into a llama.cpp grammar.",
     )
     temperature: float = Field(default=0.0, ge=0, le=2, description="Sampling temperature.")
     max_retries: int = Field(
@@ -104,6 +107,17 @@ class Settings(BaseSettings):
     n_ctx: int = Field(default=4096, description="Context window of the embedded model.")
     n_threads: int | None = Field(
         default=None, description="CPU threads for the embedded model (default: all cores)."
+    )
+    local_max_retries: int = Field(
+        default=1, ge=0, le=5,
+        description="Re-asks for the embedded model. At temperature 0 a small model mostly "
+        "repeats itself, and each re-ask costs about 10 s; past this the extractive wording "
+        "is kept field by field.",
+    )
+    local_max_output_tokens: int = Field(
+        default=200,
+        description="Cap on generated tokens per call of the embedded model (about 10 per "
+        "second on 2 cores): a headline and a 70-word summary need about 120.",
     )
     load_model_at_startup: bool = Field(
         default=True,

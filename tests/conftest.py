@@ -34,3 +34,17 @@ def extractive_settings(tmp_path: Path) -> Settings:
 def client(extractive_settings: Settings) -> Iterator[TestClient[Litestar]]:
     with TestClient(app=create_app(extractive_settings)) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, object]:
+    """Cassettes hold real traffic from a llama.cpp server on 127.0.0.1; no secrets in them."""
+    return {
+        "filter_headers": ["authorization", "api-key", "x-api-key", "openai-organization"],
+        "match_on": ["method", "scheme", "host", "port", "path", "body"],
+        "decode_compressed_response": True,
+    }
+
+
+# where `scripts/record-cassettes.sh` runs llama.cpp's OpenAI-compatible server
+RECORDING_BASE_URL = "http://127.0.0.1:8080/v1"

@@ -15,13 +15,13 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from summarizer.analysis.types import Analysis
+from summarizer.attribution_check import misattributed_figures
 from summarizer.verify import text_problems
 
 MAX_HEADLINE_WORDS = 15
 MAX_SUMMARY_WORDS = 120
 MAX_EVENTS = 3
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+")
 
 
 class EventNote(BaseModel):
@@ -35,14 +35,14 @@ class EventNote(BaseModel):
         return value.strip()
 
 
-class ModelDraft(BaseModel):
+class HeadlineSummary(BaseModel):
+    """The smallest useful answer: about 100 output tokens, what a 1.5B model on 2 cores can
+    write within the latency budget."""
+
     headline: str = Field(description="Neutral headline, at most 15 words, no loaded words.")
     summary: str = Field(
         description="2-4 neutral sentences in your own words, each claim attributed "
         "('..., the UN says'), at most 120 words."
-    )
-    events: list[EventNote] = Field(
-        default_factory=list, description="Up to 3 main events, each tied to one sentence."
     )
 
     @field_validator("headline")
@@ -56,6 +56,15 @@ class ModelDraft(BaseModel):
     def _check_summary(cls, value: str, info: ValidationInfo) -> str:
         _raise_if(summary_problems(value, _context(info)))
         return value.strip()
+
+
+
+class ModelDraft(HeadlineSummary):
+    """Headline and summary plus event descriptions tied to numbered sentences."""
+
+    events: list[EventNote] = Field(
+        default_factory=list, description="Up to 3 main events, each tied to one sentence."
+    )
 
     @field_validator("events")
     @classmethod
@@ -81,12 +90,9 @@ def summary_problems(value: str, context: dict[str, Any]) -> list[str]:
     problems = [] if 15 <= words <= MAX_SUMMARY_WORDS else [
         f"the summary has {words} words; write 15 to {MAX_SUMMARY_WORDS}"
     ]
-    copied = copied_sentences(value, str(context.get("article", "")))
-    if copied > 1:
-        problems.append(
-            f"{copied} summary sentences are copied from the article word for word; "
-            "rewrite them in your own neutral words"
-        )
+    analysis = context.get("analysis")
+    if isinstance(analysis, Analysis):
+        problems += misattributed_figures(analysis, value)
     return problems + _content_problems("summary", value, context)
 
 
@@ -100,17 +106,6 @@ def description_problems(value: str, context: dict[str, Any]) -> list[str]:
 
 def count_words(text: str) -> int:
     return len(_WORD.findall(text))
-
-
-def copied_sentences(summary: str, article: str) -> int:
-    """Summary sentences of 8+ words that stand verbatim in the article."""
-    folded_article = " ".join(article.lower().split())
-    copied = 0
-    for sentence in _SENTENCE_END.split(summary.strip()):
-        folded = " ".join(sentence.lower().split()).strip(" \"”“")
-        if count_words(folded) >= 8 and folded.rstrip(".") in folded_article:
-            copied += 1
-    return copied
 
 
 def _context(info: ValidationInfo) -> dict[str, Any]:
@@ -128,6 +123,12 @@ def _content_problems(field_name: str, value: str, context: dict[str, Any]) -> l
     if not isinstance(analysis, Analysis):
         return []
     return [f"{field_name}: {p}" for p in text_problems(str(context["article"]), analysis, value)]
+
+
+RESPONSE_MODELS: dict[str, type[HeadlineSummary]] = {
+    "headline_summary": HeadlineSummary,
+    "draft_with_events": ModelDraft,
+}
 
 
 def validation_context(article: str, analysis: Analysis, sentence_count: int) -> dict[str, Any]:

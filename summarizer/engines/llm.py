@@ -14,17 +14,17 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import instructor
-from instructor.core.exceptions import InstructorRetryException
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
 from summarizer.analysis.types import Analysis
 from summarizer.engines.base import Article, EngineResult
-from summarizer.engines.draft import ModelDraft, validation_context
+from summarizer.engines.draft import RESPONSE_MODELS, HeadlineSummary, validation_context
 from summarizer.engines.extractive import build_body
 from summarizer.engines.merge import merge_checked_draft, parse_loose_draft
 from summarizer.engines.prompt_inputs import PromptInputs, build_prompt_inputs
 from summarizer.errors import EngineOutputInvalid, EngineTimeout, SummarizerError
 from summarizer.models import Usage
-from summarizer.prompting import PromptTemplate
+from summarizer.prompting import PromptRenderError, PromptTemplate
 from summarizer.settings import Settings
 
 
@@ -74,11 +74,21 @@ class LLMEngine:
 
     uses_prompt = True
 
-    def __init__(self, name: str, backend: ChatBackend, settings: Settings) -> None:
+    def __init__(
+        self, name: str, backend: ChatBackend, settings: Settings, mode: str | None = None,
+        *, fallback_on_garbage: bool = False, max_retries: int | None = None,
+        max_output_tokens: int | None = None,
+    ) -> None:
         self.name = name
+        # True: an answer that is not JSON at all yields the extractive result with a warning
+        # (the embedded default must never do worse than extractive); False: a 502, so a
+        # client of a remote API learns that its model is misbehaving
+        self.fallback_on_garbage = fallback_on_garbage
+        self.max_retries = settings.max_retries if max_retries is None else max_retries
+        self.max_output_tokens = max_output_tokens or settings.max_output_tokens
         self.backend = backend
         self.settings = settings
-        self.mode = instructor.Mode[settings.instructor_mode]
+        self.mode = instructor.Mode[mode or settings.instructor_mode]
 
     def is_ready(self) -> bool:
         return self.backend.is_ready()
@@ -92,10 +102,14 @@ class LLMEngine:
         if prompt is None:
             raise ValueError(f"engine '{self.name}' needs a prompt template")
         base = build_body(article, analysis)
-        inputs = build_prompt_inputs(article, analysis, self.backend.max_article_chars)
+        inputs = build_prompt_inputs(
+            article, analysis, self.backend.max_article_chars, [d.note for d in base.disputes]
+        )
         meter = _Meter(self.backend, time.monotonic() + self.settings.llm_timeout_s)
         draft, warnings = self._ask(prompt, inputs, analysis, meter)
-        body, merge_warnings = merge_checked_draft(article, analysis, base, draft, inputs)
+        body, merge_warnings = (base, []) if draft is None else merge_checked_draft(
+            article, analysis, base, draft, inputs
+        )
         return EngineResult(
             body=body,
             model=self.backend.model_name(),
@@ -106,29 +120,39 @@ class LLMEngine:
 
     def _ask(
         self, prompt: PromptTemplate, inputs: PromptInputs, analysis: Analysis, meter: _Meter
-    ) -> tuple[ModelDraft, list[str]]:
+    ) -> tuple[HeadlineSummary | None, list[str]]:
         create: Callable[..., Any] = instructor.patch(create=meter, mode=self.mode)
+        response_model = RESPONSE_MODELS.get(prompt.response)
+        if response_model is None:
+            raise PromptRenderError(
+                f"prompt {prompt.version} asks for unknown response '{prompt.response}'"
+            )
         try:
             draft = create(
-                response_model=ModelDraft,
+                response_model=response_model,
                 messages=prompt.render(**inputs.template_context),
                 context=validation_context(analysis.text, analysis, len(inputs.sentences)),
-                max_retries=self.settings.max_retries,
-                max_tokens=self.settings.max_output_tokens,
+                max_retries=self.max_retries,
+                max_tokens=self.max_output_tokens,
                 temperature=self.settings.temperature,
                 model=self.backend.model_name(),
             )
             return draft, []
-        except InstructorRetryException as exc:
+        except (InstructorRetryException, IncompleteOutputException) as exc:
+            # IncompleteOutputException: the answer hit max_tokens; it is not re-asked by
+            # instructor, and what was written may still hold a usable headline
             return self._after_failed_retries(exc, meter)
 
     def _after_failed_retries(
-        self, exc: InstructorRetryException, meter: _Meter
-    ) -> tuple[ModelDraft, list[str]]:
+        self, exc: InstructorRetryException | IncompleteOutputException, meter: _Meter
+    ) -> tuple[HeadlineSummary | None, list[str]]:
         cause = exc.__cause__
         if isinstance(cause, SummarizerError):  # transport failure: no draft at all
             raise cause
         loose = parse_loose_draft(meter.last_text)
+        if loose is None and self.fallback_on_garbage:
+            return None, [f"{self.name}: no usable answer in {meter.attempts} attempt(s) "
+                          f"({type(exc).__name__}); extractive result used"]
         if loose is None:
             raise EngineOutputInvalid(
                 f"engine '{self.name}' returned no usable JSON in {meter.attempts} attempt(s): "

@@ -17,6 +17,7 @@ from summarizer.engines.base import Article
 from summarizer.engines.draft import (
     MAX_EVENTS,
     EventNote,
+    HeadlineSummary,
     ModelDraft,
     description_problems,
     headline_problems,
@@ -27,6 +28,7 @@ from summarizer.engines.prompt_inputs import PromptInputs
 from summarizer.models import Event, SourceRef, Span, SummaryBody
 
 _JSON_OBJECT = re.compile(r"\{.*\}", re.DOTALL)
+_COMPLETE_STRING_FIELD = re.compile(r'"(headline|summary)"\s*:\s*("(?:[^"\\]|\\.)*")')
 
 
 class _LooseEvent(BaseModel):
@@ -41,22 +43,28 @@ class _LooseDraft(BaseModel):
 
 
 def parse_loose_draft(text: str | None) -> ModelDraft | None:
-    """The last answer read without content checks: None when it is not a JSON draft at all."""
+    """The last answer read without content checks: None when it is not a JSON draft at all.
+
+    An answer cut off by the token limit still yields the string fields it completed (the
+    headline usually comes first and is whole)."""
     match = _JSON_OBJECT.search(text or "")
-    if match is None:
-        return None
     try:
-        loose = _LooseDraft.model_validate(json.loads(match.group(0)))
+        loose = _LooseDraft.model_validate(json.loads(match.group(0) if match else ""))
     except (json.JSONDecodeError, ValidationError):
-        return None
+        loose = _completed_fields(text or "")
     if not (loose.headline or loose.summary or loose.events):
         return None
     events = [EventNote.model_construct(**e.model_dump()) for e in loose.events]
     return ModelDraft.model_construct(headline=loose.headline, summary=loose.summary, events=events)
 
 
+def _completed_fields(text: str) -> _LooseDraft:
+    fields = {name: json.loads(value) for name, value in _COMPLETE_STRING_FIELD.findall(text)}
+    return _LooseDraft.model_validate(fields)
+
+
 def merge_checked_draft(
-    article: Article, analysis: Analysis, base: SummaryBody, draft: ModelDraft,
+    article: Article, analysis: Analysis, base: SummaryBody, draft: HeadlineSummary,
     inputs: PromptInputs,
 ) -> tuple[SummaryBody, list[str]]:
     context = validation_context(article.text, analysis, len(inputs.sentences))
@@ -70,7 +78,8 @@ def merge_checked_draft(
             warnings.append(f"model {name} not used ({'; '.join(problems)}); extractive kept")
         else:
             setattr(merged, name, value.strip())
-    merged.events, event_warnings = _merge_events(analysis, base.events, draft.events, inputs)
+    notes = draft.events if isinstance(draft, ModelDraft) else []
+    merged.events, event_warnings = _merge_events(analysis, base.events, notes, inputs)
     return merged, warnings + event_warnings
 
 

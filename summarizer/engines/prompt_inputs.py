@@ -9,11 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from summarizer.analysis.types import Analysis, FigureCandidate, Sentence
+from summarizer.analysis.loaded import neutralise
+from summarizer.analysis.types import Analysis, EventCandidate, FigureCandidate, Sentence
 from summarizer.engines.base import Article
 from summarizer.engines.draft import MAX_EVENTS, MAX_HEADLINE_WORDS, MAX_SUMMARY_WORDS
 
 MAX_FIGURES_IN_PROMPT = 12
+LEAD_SENTENCES = 3
+MAX_FACTS = 8
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,9 @@ class PromptInputs:
     template_context: dict[str, Any]
 
 
-def build_prompt_inputs(article: Article, analysis: Analysis, max_chars: int) -> PromptInputs:
+def build_prompt_inputs(
+    article: Article, analysis: Analysis, max_chars: int, dispute_notes: list[str]
+) -> PromptInputs:
     sentences = _sentences_within(analysis.sentences, max_chars)
     context = {
         "title": article.title or "",
@@ -30,8 +35,13 @@ def build_prompt_inputs(article: Article, analysis: Analysis, max_chars: int) ->
         "sentences": [{"n": n, "text": s.text} for n, s in enumerate(sentences, start=1)],
         "truncated": len(sentences) < sum(1 for s in analysis.sentences if _usable(s)),
         "figures": [_describe_figure(f) for f in analysis.figures[:MAX_FIGURES_IN_PROMPT]],
+        "lead": [neutralise(s.text) for s in sentences[:LEAD_SENTENCES]],
+        "facts": _key_facts(analysis),
+        "main_events": [e.description for e in _top_events(analysis)],
         "loaded": _loaded_pairs(analysis),
-        "disputes": _dispute_lines(analysis),
+        "disputes": dispute_notes,
+        "places": _places(analysis),
+        "sources": _main_sources(analysis),
         "max_headline_words": MAX_HEADLINE_WORDS,
         "max_summary_words": MAX_SUMMARY_WORDS,
         "max_events": MAX_EVENTS,
@@ -60,6 +70,24 @@ def _describe_figure(figure: FigureCandidate) -> str:
     return f"{figure.number.text} ({figure.measure}) - {source}, {figure.status}"
 
 
+def _key_facts(analysis: Analysis) -> list[str]:
+    """Figures as short attributed facts, sourced ones first: what the summary should carry."""
+    ranked = sorted(analysis.figures, key=lambda f: (f.source is None, f.number.start))
+    facts = []
+    for figure in ranked[:MAX_FACTS]:
+        claim = f"{figure.number.text} {figure.measure}"
+        if figure.source is not None:
+            who = figure.source.name + (f" ({figure.source.role})" if figure.source.role else "")
+            claim += f", {figure.status} by {who}"
+        facts.append(neutralise(claim))
+    return facts
+
+
+def _top_events(analysis: Analysis) -> list[EventCandidate]:
+    best = sorted(analysis.events, key=lambda e: -e.score)[:3]
+    return sorted(best, key=lambda e: e.evidence_start)
+
+
 def _loaded_pairs(analysis: Analysis) -> list[str]:
     pairs: dict[str, str] = {}
     for mention in analysis.loaded:
@@ -68,9 +96,22 @@ def _loaded_pairs(analysis: Analysis) -> list[str]:
     return [f"{word} -> {neutral}" for word, neutral in pairs.items()]
 
 
-def _dispute_lines(analysis: Analysis) -> list[str]:
-    lines = []
-    for group in analysis.conflicts:
-        members = [analysis.figures[i] for i in group if i < len(analysis.figures)]
-        lines.append("; ".join(_describe_figure(f) for f in members))
-    return lines
+def _places(analysis: Analysis) -> list[str]:
+    """Where the main events happen, most informative first: a summary should say where."""
+    places: list[str] = []
+    for event in sorted(analysis.events, key=lambda e: -e.score):
+        if event.location and event.location not in places:
+            places.append(event.location)
+    return places[:4]
+
+
+def _main_sources(analysis: Analysis) -> list[str]:
+    """Named sources of figures, in article order: who the summary should attribute to."""
+    names: list[str] = []
+    for figure in analysis.figures:
+        source = figure.source
+        if source is not None and source.kind != "anonymous":
+            label = f"{source.name} ({source.role})" if source.role else source.name
+            if label not in names:
+                names.append(label)
+    return names[:5]

