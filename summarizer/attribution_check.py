@@ -12,7 +12,7 @@ import re
 
 from summarizer.analysis.numbers import find_numbers
 from summarizer.analysis.types import Analysis, FigureCandidate, SourceMention
-from summarizer.verify import values_match
+from summarizer.verify import same_value
 
 _SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 _NAME_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]+")
@@ -41,9 +41,23 @@ def misattributed_figures(analysis: Analysis, generated: str) -> list[str]:
     return problems
 
 
+def changed_qualifiers(analysis: Analysis, generated: str) -> list[str]:
+    """'at least 300' where the article says 'as many as 300': a flipped bound changes the news."""
+    problems = []
+    for mention in find_numbers(generated, []):
+        if mention.kind != "figure" or mention.qualifier == "exact":
+            continue
+        stated = [f.number for f in analysis.figures if same_value(mention.value, f.number.value)]
+        if stated and all(n.qualifier != mention.qualifier for n in stated):
+            problems.append(
+                f"'{mention.text}' changes the article's '{stated[0].text}'; keep its wording"
+            )
+    return problems
+
+
 def _sources_of(figures: list[FigureCandidate], value: float) -> list[SourceMention]:
     """Sources of the article figures with this value; empty if any of them has none."""
-    matching = [f for f in figures if values_match(value, f.number.value)]
+    matching = [f for f in figures if same_value(value, f.number.value)]
     if not matching or any(f.source is None for f in matching):
         return []
     return [f.source for f in matching if f.source is not None]
@@ -63,3 +77,4 @@ def _named_in(source: SourceMention, lowered_sentence: str) -> bool:
 
 def _describe(source: SourceMention) -> str:
     return f"{source.name} ({source.role})" if source.role else source.name
+

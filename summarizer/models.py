@@ -69,7 +69,8 @@ class Figure(BaseModel):
         "at_most ('up to') | range ('between 150 and 200')."
     )
     status: Status = Field(
-        description="How firm the figure is: confirmed | estimated | claimed | reported | projected."
+        description="How firm the figure is: "
+        "confirmed | estimated | claimed | reported | projected."
     )
     source: SourceRef | None = Field(
         default=None, description="Who gives the figure; null when the article names nobody."

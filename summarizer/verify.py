@@ -32,6 +32,11 @@ def values_match(claimed: float, stated: float) -> bool:
     return False
 
 
+def same_value(first: float, second: float) -> bool:
+    """Equal within the tolerance, and nothing more: 2,000 is not 200,000 written as a %."""
+    return abs(first - second) <= TOLERANCE * max(abs(first), abs(second))
+
+
 def _label(value: float) -> str:
     """'11,000', '0.667', '8,500,000': how a warning names a figure."""
     return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"

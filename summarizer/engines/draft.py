@@ -15,7 +15,8 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from summarizer.analysis.types import Analysis
-from summarizer.attribution_check import misattributed_figures
+from summarizer.attribution_check import changed_qualifiers, misattributed_figures
+from summarizer.coverage_check import main_places, missing_places, one_sided_disputes
 from summarizer.verify import text_problems
 
 MAX_HEADLINE_WORDS = 15
@@ -93,6 +94,9 @@ def summary_problems(value: str, context: dict[str, Any]) -> list[str]:
     analysis = context.get("analysis")
     if isinstance(analysis, Analysis):
         problems += misattributed_figures(analysis, value)
+        problems += changed_qualifiers(analysis, value)
+        problems += one_sided_disputes(value, analysis)
+        problems += missing_places(value, main_places(analysis))
     return problems + _content_problems("summary", value, context)
 
 

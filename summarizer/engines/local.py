@@ -124,8 +124,9 @@ def _llama_response_format(requested: Any) -> Any:
 class LocalEngine(LLMEngine):
     def __init__(self, settings: Settings) -> None:
         # in process the schema becomes a llama.cpp grammar: the answer always parses
+        self.llama_backend = LlamaBackend(settings)
         super().__init__(
-            "local", LlamaBackend(settings), settings, mode="JSON_SCHEMA",
+            "local", self.llama_backend, settings, mode="JSON_SCHEMA",
             fallback_on_garbage=True, max_retries=settings.local_max_retries,
             max_output_tokens=settings.local_max_output_tokens,
         )

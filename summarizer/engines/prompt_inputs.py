@@ -11,6 +11,7 @@ from typing import Any
 
 from summarizer.analysis.loaded import neutralise
 from summarizer.analysis.types import Analysis, EventCandidate, FigureCandidate, Sentence
+from summarizer.coverage_check import main_places
 from summarizer.engines.base import Article
 from summarizer.engines.draft import MAX_EVENTS, MAX_HEADLINE_WORDS, MAX_SUMMARY_WORDS
 
@@ -40,7 +41,7 @@ def build_prompt_inputs(
         "main_events": [e.description for e in _top_events(analysis)],
         "loaded": _loaded_pairs(analysis),
         "disputes": dispute_notes,
-        "places": _places(analysis),
+        "places": main_places(analysis),
         "sources": _main_sources(analysis),
         "max_headline_words": MAX_HEADLINE_WORDS,
         "max_summary_words": MAX_SUMMARY_WORDS,
@@ -94,15 +95,6 @@ def _loaded_pairs(analysis: Analysis) -> list[str]:
         if not mention.in_quote:
             pairs.setdefault(mention.text.lower(), mention.neutral or "(leave out)")
     return [f"{word} -> {neutral}" for word, neutral in pairs.items()]
-
-
-def _places(analysis: Analysis) -> list[str]:
-    """Where the main events happen, most informative first: a summary should say where."""
-    places: list[str] = []
-    for event in sorted(analysis.events, key=lambda e: -e.score):
-        if event.location and event.location not in places:
-            places.append(event.location)
-    return places[:4]
 
 
 def _main_sources(analysis: Analysis) -> list[str]:
