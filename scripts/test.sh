@@ -28,7 +28,7 @@ mypy summarizer evals
 
 echo "== tests: default, slow (embedded model), browser"
 pytest -m "not slow and not browser" -q
-pytest -m slow -q -p no:randomly
+pytest -m slow -q
 pytest -m browser -q
 
 echo "== evals: thresholds from the measured scores (see README)"
