@@ -41,6 +41,30 @@ def misattributed_figures(analysis: Analysis, generated: str) -> list[str]:
     return problems
 
 
+_CLAIMANT = re.compile(
+    r"\b[Aa]ccording to (?:the |a |an )?(?P<after>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)"
+    r"|(?P<before>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*) (?:says|said|say|reports|reported|"
+    r"estimates|estimated|confirmed|claims|claimed)\b"
+)
+_NOT_A_NAME = frozenset({"The", "A", "An", "It", "He", "She", "They", "This", "That", "Officials"})
+
+
+def unknown_sources(article: str, generated: str) -> list[str]:
+    """Claimants named in generated text that the article never names: invented attribution."""
+    problems = []
+    for match in _CLAIMANT.finditer(generated):
+        name = (match.group("after") or match.group("before") or "").strip(" .'’")
+        words = [w for w in name.split() if w not in _NOT_A_NAME]
+        if not words:
+            continue
+        name = " ".join(words)
+        # any distinctive word of the name will do: titles and spellings vary ("Mayor X")
+        stems = [re.sub(r"['’]s$", "", w) for w in words if len(w) > 2 or w.isupper()]
+        if stems and not any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", article) for s in stems):
+            problems.append(f"'{name}' is not named in the article; attribute only to its sources")
+    return problems
+
+
 def changed_qualifiers(analysis: Analysis, generated: str) -> list[str]:
     """'at least 300' where the article says 'as many as 300': a flipped bound changes the news."""
     problems = []

@@ -58,3 +58,11 @@ def test_summary_and_headline_problems_combine_every_check() -> None:
     assert "slaughtered" in problems and "5,000" in problems and "2,000" in problems
     assert headline_problems("Barbaric attack", context)  # too short and loaded
     assert headline_problems("Civilians killed as forces shell Irpin and Mariupol", context) == []
+
+
+def test_a_claimant_the_article_never_names_is_caught() -> None:
+    from summarizer.attribution_check import unknown_sources
+
+    assert unknown_sources(ARTICLE_003, "The UN says 300 people were killed in Irpin.")
+    assert unknown_sources(ARTICLE_000, "Mayor Oleksandr Markushin said eight died.") == []
+    assert unknown_sources(ARTICLE_000, "According to Lyudmyla Denisova, 364 died.")

@@ -15,7 +15,11 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from summarizer.analysis.types import Analysis
-from summarizer.attribution_check import changed_qualifiers, misattributed_figures
+from summarizer.attribution_check import (
+    changed_qualifiers,
+    misattributed_figures,
+    unknown_sources,
+)
 from summarizer.coverage_check import main_places, missing_places, one_sided_disputes
 from summarizer.verify import text_problems
 
@@ -95,6 +99,7 @@ def summary_problems(value: str, context: dict[str, Any]) -> list[str]:
     if isinstance(analysis, Analysis):
         problems += misattributed_figures(analysis, value)
         problems += changed_qualifiers(analysis, value)
+        problems += unknown_sources(analysis.text, value)
         problems += one_sided_disputes(value, analysis)
         problems += missing_places(value, main_places(analysis))
     return problems + _content_problems("summary", value, context)
