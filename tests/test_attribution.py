@@ -164,3 +164,71 @@ def test_possessive_bodies_informed_sources_and_three_word_names() -> None:
     sources = _sources(analysis)
     assert sources["Two people familiar with the discussions"][1] == "anonymous"
     assert sources["Josef Hruby"] == ("The union's chairman", "person")
+
+
+def _figure_sources(text: str) -> dict[str, str | None]:
+    return {f.number.text: (f.source.name if f.source else None) for f in analyse(text).figures}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        (
+            "Floods have killed at least 63 people, the governor of Alto Rio province said on "
+            "Wednesday, a figure well above the national toll.",
+            "at least 63",
+            "governor of Alto Rio province",
+        ),
+        (
+            "Shelling overnight wounded 14 civilians, the mayor of Kharkiv said on Friday.",
+            "14",
+            "mayor of Kharkiv",
+        ),
+    ],
+)
+def test_post_clause_role_of_a_place(text: str, figure: str, name: str) -> None:
+    assert _figure_sources(text)[figure] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        (
+            "President Luisa Ferreira flew over the affected area by helicopter and announced "
+            "emergency funding of 500 million reais.",
+            "500 million",
+            "Luisa Ferreira",
+        ),
+        (
+            "Health Minister Omar Said visited the hospital on Monday and confirmed that 14 "
+            "patients had died.",
+            "14",
+            "Omar Said",
+        ),
+    ],
+)
+def test_verb_after_and_keeps_the_subject(text: str, figure: str, name: str) -> None:
+    assert _figure_sources(text)[figure] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        (
+            "The mine flooded, according to Halvor Coal, the state-owned company that runs it. "
+            "Rescuers pumped out 300 tonnes of water, the company said.",
+            "300 tonnes",
+            "Halvor Coal",
+        ),
+        (
+            "The National Civil Defence Agency said 41 deaths had been confirmed. More than "
+            "12,000 people have been forced from their homes, the agency said.",
+            "More than 12,000",
+            "National Civil Defence Agency",
+        ),
+    ],
+)
+def test_the_company_resolves_to_the_body_named_earlier(
+    text: str, figure: str, name: str
+) -> None:
+    assert _figure_sources(text)[figure] == name

@@ -60,7 +60,7 @@ _ROLE_HEADS = (
         "envoy senator lawmaker legislator chairman chairwoman ceo founder professor campaigners "
         "activists organisers organizers protesters diplomat aide aides insider insiders observers "
         "investigators spokespeople manager executive owner teacher nurse paramedic firefighters "
-        "commissioner coroner sheriff inspector rescuers medics officers"
+        "commissioner coroner sheriff inspector rescuers medics officers operator"
     )
     | _GOVERNMENT
     | _ORGANISATION
@@ -77,6 +77,7 @@ _COUNTRIES = word_set(
 )
 _PARTICLES = word_set("de da di del van von der den bin al el la le du dos")
 PRONOUNS = word_set("he she they it")
+_OF_WORDS = word_set("of for in at")
 _ARTICLES = ("the ", "a ", "an ")
 _WORD = re.compile(r"[^\s,;:]+")
 _POSSESSIVE = re.compile(r"['\u2019]s\s+")
@@ -178,11 +179,20 @@ def _parse_body(phrase: str, words: list[str]) -> ParsedSource | None:
     content = words[1:] if lowered[0] in {"the", "a", "an"} else words
     if heads & _ORGANISATION or (0 < len(content) <= 5 and all(map(_is_capitalised, content))):
         return ParsedSource(name, None, "organisation")
-    if lowered[-1] in _ROLE_HEADS:
+    if lowered[-1] in _ROLE_HEADS or _role_of_place(lowered, words):
         return ParsedSource(name, None, "anonymous")
     if len(words) == 1 and _is_capitalised(words[0]):
         return ParsedSource(words[0], None, "person")  # a surname alone: "Boychenko said"
     return None
+
+
+def _role_of_place(lowered: list[str], words: list[str]) -> bool:
+    """`the governor of Alto Rio province`, `the mayor of Kharkiv`: a role head, then its place."""
+    for at, word in enumerate(lowered[1:], 1):
+        if word in _OF_WORDS:
+            named = any(_is_capitalised(w) for w in words[at + 1 :])
+            return lowered[at - 1] in _ROLE_HEADS and named and lowered[0] in {"the", "a", "an"}
+    return False
 
 
 def _is_anonymous(lowered: list[str], words: list[str]) -> bool:
