@@ -61,7 +61,7 @@ class Settings(BaseSettings):
         description="Folder of versioned prompt templates (`<version>/system.j2`, `user.j2`).",
     )
     prompt_version: str = Field(
-        default="v1", description="Prompt version used when a request names none."
+        default="v2", description="Prompt version used when a request names none."
     )
 
     # --- OpenAI-compatible engine -----------------------------------------------------------
