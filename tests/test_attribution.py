@@ -228,7 +228,5 @@ def test_verb_after_and_keeps_the_subject(text: str, figure: str, name: str) -> 
         ),
     ],
 )
-def test_the_company_resolves_to_the_body_named_earlier(
-    text: str, figure: str, name: str
-) -> None:
+def test_the_company_resolves_to_the_body_named_earlier(text: str, figure: str, name: str) -> None:
     assert _figure_sources(text)[figure] == name

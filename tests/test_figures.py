@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from summarizer.analysis import analyse
 from summarizer.analysis.figures import measure_key
 from summarizer.analysis.types import Analysis, FigureCandidate
@@ -57,7 +59,7 @@ def test_crowd_estimates_conflict() -> None:
     )
     analysis = analyse(text)
     police, organisers = _figure(analysis, 15000), _figure(analysis, 200000)
-    assert police.measure == organisers.measure == "people"
+    assert police.measure == organisers.measure == "people protested"
     assert (_source(police), _source(organisers)) == ("Police", "organisers")
     index = analysis.figures.index
     assert analysis.conflicts == [(index(police), index(organisers))]
@@ -128,3 +130,79 @@ def test_seed_003_figures() -> None:
     for figure in analysis.figures:
         assert figure.number.start >= figure.evidence_start
         assert figure.number.end <= figure.evidence_end
+
+
+def _conflict_values(text: str) -> list[set[str]]:
+    analysis = analyse(text)
+    return [{analysis.figures[i].number.text for i in group} for group in analysis.conflicts]
+
+
+def test_tolls_of_different_sources_conflict() -> None:
+    text = (
+        "Floods have killed at least 63 people, the governor of Alto Rio province said on "
+        "Wednesday, a figure well above the national toll of 41 given by the federal civil "
+        "defence agency."
+    )
+    assert _conflict_values(text) == [{"at least 63", "41"}]
+    text = (
+        "Twelve people have died, ministry spokeswoman Grace Atieno told reporters. The World "
+        "Health Organization gave a higher toll. Its regional office said it had been informed "
+        "of 19 deaths, including seven children under five."
+    )
+    assert _conflict_values(text) == [{"Twelve", "19"}]
+    text = (
+        "Army spokesman Ali Dogan said 30 civilians were killed in the raid. A local monitoring "
+        "group said 52 people died."
+    )
+    assert _conflict_values(text) == [{"30", "52"}]
+
+
+def test_turnout_estimates_conflict() -> None:
+    text = (
+        "Police put the turnout at 18,000. The Federation of Labour Unions, which organised "
+        "the march, said 120,000 people took part."
+    )
+    assert _conflict_values(text) == [{"18,000", "120,000"}]
+    text = "Organisers said 40,000 people marched, while police said the crowd was 9,000."
+    assert _conflict_values(text) == [{"40,000", "9,000"}]
+
+
+def test_historical_figures_and_age_bands_do_not_conflict() -> None:
+    text = (
+        "Twelve people have died, ministry spokeswoman Grace Atieno said. Laboratory tests have "
+        "confirmed 41 cases in children under five, the ministry said. The country recorded its "
+        "last large outbreak in 2017, when more than 1,100 people died, according to WHO figures."
+    )
+    assert _conflict_values(text) == []
+    text = (
+        "At least 8 people died in the storm, the mayor said. In 1998, when the last hurricane "
+        "hit, 240 people died, according to the weather service."
+    )
+    assert _conflict_values(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resident Ana Costa, 54, said the water entered her house within minutes.",
+        "The number of people over 65 will rise, the ministry said.",
+        "Vaccines for children aged 5 to 11 arrived on Monday.",
+        "A man, 31, was arrested near the station.",
+        "Seven children under five were treated, the hospital said.",
+    ],
+)
+def test_ages_are_not_figures(text: str) -> None:
+    figures = [f.number.text.lower() for f in analyse(text).figures]
+    assert all(
+        age not in figures for age in ("54", "over 65", "65", "5", "11", "31", "under five", "five")
+    )
+
+
+def test_shares_do_not_conflict_with_counts() -> None:
+    text = (
+        "Norvik Telecom will cut about 4,000 jobs, the company said. About two-thirds of the "
+        "cuts will fall in Europe, chief executive Henrik Dahl told analysts."
+    )
+    assert _conflict_values(text) == []
+    text = "The airline will cut 900 jobs, it said. Half of the job cuts are in Spain, unions said."
+    assert _conflict_values(text) == []

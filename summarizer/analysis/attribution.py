@@ -42,7 +42,7 @@ _CLAIM_VERBS = (
     "noted argued admitted denied alleged wrote tweeted posted continued echoed urged disclosed "
     "acknowledged showed shows found put puts putting condemned rejected called criticised "
     "criticized praised welcomed described defended questioned dismissed vowed promised "
-    "stressed emphasised emphasized conceded suggested"
+    "stressed emphasised emphasized conceded suggested gave gives"
 )
 _VERBS = "|".join(sorted([*_CLAIM_VERBS.split(), *_VERB_STATUS], key=len, reverse=True))
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|again|separately|then|had\s+also)\s+)*"
@@ -56,7 +56,8 @@ _INVERTED = re.compile(
 _TOLD = re.compile(r"\btold\s+(?P<np>(?:the\s+)?[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3})")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,.;:!?\u201c\"]{2,80})", re.IGNORECASE)
 _PASSIVE_BY = re.compile(
-    r"\b(?P<verb>revealed|confirmed|reported|announced|estimated|disclosed|released)\s+by\s+"
+    r"\b(?P<verb>revealed|confirmed|reported|announced|estimated|disclosed|released|given|"
+    r"published|issued|provided)\s+by\s+"
     r"(?P<np>[^,.;:!?\u201c\"]{2,80})",
     re.IGNORECASE,
 )
@@ -345,7 +346,7 @@ _LEAD_SUBJECT = re.compile(
 def _shared_subject(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] | None:
     """`President X flew over the area and announced ...`: the second verb keeps the subject."""
     prefix = masked[:verb_at]
-    if _AND_BEFORE.search(prefix) is None or any(c in prefix for c in ",;:\u201c\""):
+    if _AND_BEFORE.search(prefix) is None or any(c in prefix for c in ',;:\u201c"'):
         return None
     lead = _LEAD_SUBJECT.match(prefix)
     if lead is None:

@@ -11,6 +11,9 @@ import re
 from dataclasses import replace
 
 from summarizer.analysis.attribution import Claim, status_of
+from summarizer.analysis.conflicts import find_conflicts, measure_key
+from summarizer.analysis.measures import INCLUDING as _INCLUDING
+from summarizer.analysis.measures import OUTCOMES as _OUTCOMES
 from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.sources import word_set
 from summarizer.analysis.types import (
@@ -22,29 +25,8 @@ from summarizer.analysis.types import (
 )
 from summarizer.models import Status
 
-# Outcome verbs, mapped to one plain form so that sources can be compared.
-_OUTCOMES: dict[str, str] = {}
-for _plain, _forms in (
-    ("killed", "killed died dead deaths death slaughtered massacred murdered executed perished"),
-    ("wounded", "wounded injured hurt maimed"),
-    ("lost", "lost losses"),
-    ("missing", "missing disappeared"),
-    ("displaced", "displaced fled evacuated homeless"),
-    ("destroyed", "destroyed damaged flattened razed"),
-    ("arrested", "arrested detained jailed"),
-    ("rescued", "rescued saved"),
-    ("infected", "infected sickened"),
-    ("hospitalised", "hospitalised hospitalized admitted"),
-    ("rose", "rose risen increased grew jumped climbed surged soared"),
-    ("fell", "fell fallen decreased dropped declined shrank slumped plunged"),
-    ("raised", "raised hiked"),
-    ("cut", "cut lowered reduced slashed"),
-    ("protested", "protested marched rallied gathered demonstrated"),
-    ("voted", "voted"),
-    ("paid", "paid spent cost costs"),
-    ("sentenced", "sentenced fined"),
-):
-    _OUTCOMES.update(dict.fromkeys(_forms.split(), _plain))
+__all__ = ["figure_candidates", "find_conflicts", "measure_key", "resolve_placeholders"]
+
 _OUTCOME_WORD = re.compile(r"\b(" + "|".join(sorted(_OUTCOMES, key=len, reverse=True)) + r")\b")
 _NOUN_STOP = word_set(
     """have has had were was are is been be will would could may might who which that in on
@@ -73,7 +55,6 @@ _PLACEHOLDER_BEFORE = re.compile(
 _CUSTODY = re.compile(r"sentenc|jail|prison", re.IGNORECASE)
 _VERBISH = word_set("took caught made went came became left saw got gave won ran said had")
 _DURATIONS = word_set("hours hour minutes minute seconds days day weeks week months month years")
-_INCLUDING = re.compile(r"\b(?:including|among them|of whom|of which)\s*$", re.IGNORECASE)
 _MIN_EVIDENCE_WORDS = 5
 
 
@@ -100,7 +81,7 @@ def figure_candidates(
         evidence_start, evidence_end = _evidence(text, number, sentence)
         clause = text[evidence_start:evidence_end]
         source, verb = _source_for(
-            number, quotes_in.get(sentence.index, []), claims_in.get(sentence.index, [])
+            text, number, quotes_in.get(sentence.index, []), claims_in.get(sentence.index, [])
         )
         status = _status(number, clause, sentence, verb, source)
         candidates.append(
@@ -115,11 +96,37 @@ def _counts(text: str, number: NumberMention, sentence: Sentence) -> bool:
         return False
     if number.unit in _DURATIONS:
         return bool(_CUSTODY.search(sentence.text))  # "sentenced to 12 years" is a figure
+    if _is_age(text, number):
+        return False
     spelled = not any(ch.isdigit() for ch in number.text)
     if spelled and _REFERENCE.search(text[max(0, number.start - 8) : number.start]):
         return False  # "the two cities" points back at known things; it counts nothing
     after = text[number.end : number.end + 25].lower()
     return not (number.unit and re.match(r"\s*(?:north|south|east|west|from|away)", after))
+
+
+_AGE_BAND = re.compile(
+    r"\b(?:children|child|kids|people|adults|those|anyone|women|men|girls|boys|patients|"
+    r"residents|workers|voters|pensioners|babies|infants)\s+(?:aged\s+)?"
+    r"(?:under|over|below|above|older\s+than|younger\s+than)\s*$"
+    r"|\baged\s*(?:(?:between\s+)?\w+\s*(?:to|-|and|\u2013)\s*)?$",
+    re.IGNORECASE,
+)
+_NAME_AGE = re.compile(r"\b(?:[A-Z][\w'\u2019-]+|man|woman|boy|girl),\s*$")
+_YEARS_OLD = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^\s*,", re.IGNORECASE)
+
+
+def _is_age(text: str, number: NumberMention) -> bool:
+    """`children under five`, `people over 65`, `Ana Costa, 54,`: an age, not a count."""
+    if number.value != int(number.value) or not 0 < number.value < 120 or number.unit:
+        return False
+    bare = text[max(0, number.start - 40) : number.start]
+    if _AGE_BAND.search(bare) or _AGE_BAND.search(f"{bare}{number.text.split()[0]} "):
+        return True
+    after = text[number.end : number.end + 12]
+    return bool(_NAME_AGE.search(bare) and _YEARS_OLD.match(after)) or bool(
+        re.match(r"^[\s-]*years?[\s-]*old\b", after, re.IGNORECASE)
+    )
 
 
 def _outcome_in(fragment: str) -> str | None:
@@ -173,6 +180,8 @@ def _measure(text: str, number: NumberMention, sentence: Sentence, previous: str
         return TOTAL if placeholder.group(1).lower() == TOTAL else PLACEHOLDER
     outcome = _outcome_after(text, number, sentence) or _outcome_just_before(before)
     of_match = _OF_BEFORE.search(before)
+    if of_match is not None and of_match.group("noun").endswith("ed"):
+        of_match = None  # "informed of 19 deaths", "accused of": a verb, not what is counted
     if of_match is not None:
         # "Russian losses of 11,000 troops", "a death toll of 300"
         head = of_match.group("noun")
@@ -267,13 +276,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_PASSIVE_AFTER = re.compile(r"^[\w\s-]{0,25}$")
+
+
 def _source_for(
-    number: NumberMention, quotes: list[QuoteMention], here: list[Claim]
+    text: str, number: NumberMention, quotes: list[QuoteMention], here: list[Claim]
 ) -> tuple[SourceMention | None, str | None]:
-    """The speaker of a quote holding the figure, else the nearest claim before it."""
+    """The speaker of a quote holding the figure, a `given by X` right after it, else the
+    nearest claim before it."""
     for quote in quotes:
         if quote.start <= number.start < quote.end and quote.speaker is not None:
             return quote.speaker, "said"
+    for claim in here:
+        passive = text[claim.start : claim.start + 40].split(" by ", 1)
+        gap = text[number.end : claim.start]
+        after = claim.start >= number.end and _PASSIVE_AFTER.match(gap) is not None
+        if after and len(passive) == 2 and " " not in passive[0].strip():
+            return claim.source, claim.verb  # "a toll of 41 given by the agency"
     before = [c for c in here if c.start <= number.start]
     chosen = before[-1] if before else (here[0] if here else None)
     return (chosen.source, chosen.verb) if chosen else (None, None)
@@ -291,39 +310,3 @@ def _status(
     if status == "claimed" and source is None:
         return "reported"  # stated by the article itself, with no one named
     return status
-
-
-def _is_sub_count(text: str, figure: FigureCandidate) -> bool:
-    """'including 20 children' only breaks down another figure; it is not a rival count."""
-    return bool(_INCLUDING.search(text[max(0, figure.number.start - 25) : figure.number.start]))
-
-
-def measure_key(measure: str) -> str:
-    """Head noun (singular) and outcome: 'Ukrainian civilians killed' -> 'civilian killed'."""
-    words = measure.lower().split()
-    outcome = words[-1] if words and words[-1] in _OUTCOMES.values() else ""
-    nouns = words[:-1] if outcome else words
-    head = nouns[-1] if nouns else ""
-    head = re.sub(r"(?<=[^s])s$", "", head)
-    return f"{head} {outcome}".strip()
-
-
-def find_conflicts(text: str, figures: list[FigureCandidate]) -> list[tuple[int, ...]]:
-    """Groups of figures from different sources giving different values for one measure."""
-    groups: dict[str, list[int]] = {}
-    for index, figure in enumerate(figures):
-        if figure.source is None or _is_sub_count(text, figure):
-            continue
-        groups.setdefault(measure_key(figure.measure), []).append(index)
-    conflicts: list[tuple[int, ...]] = []
-    for members in groups.values():
-        names = {source.name for i in members if (source := figures[i].source) is not None}
-        values = {round(figures[i].number.value, 3) for i in members}
-        if len(names) > 1 and len(values) > 1 and _values_differ(values):
-            conflicts.append(tuple(members))
-    return conflicts
-
-
-def _values_differ(values: set[float]) -> bool:
-    low, high = min(values), max(values)
-    return high - low > 0.006 * max(abs(high), 1.0)

@@ -1,0 +1,98 @@
+"""Conflicts: figures from different sources giving different values for one measure and time.
+
+Measures are compared coarsely ('Ukrainian civilians killed' and '19 deaths' both count people
+killed; a police turnout and organisers' '120,000 people took part' both count a crowd), and a
+figure of another year ('in 2017, when 1,100 people died') or of one incident ('eight were killed
+when a bus was shelled') is not a rival of a current total.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.analysis.measures import INCLUDING, OUTCOMES
+from summarizer.analysis.sources import word_set
+from summarizer.analysis.types import FigureCandidate
+
+
+def _is_sub_count(text: str, figure: FigureCandidate) -> bool:
+    """'including 20 children' only breaks down another figure; it is not a rival count."""
+    return bool(INCLUDING.search(text[max(0, figure.number.start - 25) : figure.number.start]))
+
+
+def measure_key(measure: str) -> str:
+    """Head noun (singular) and outcome: 'Ukrainian civilians killed' -> 'civilian killed'."""
+    words = measure.lower().split()
+    outcome = words[-1] if words and words[-1] in OUTCOMES.values() else ""
+    nouns = words[:-1] if outcome else words
+    head = nouns[-1] if nouns else ""
+    head = re.sub(r"(?<=[^s])s$", "", head)
+    return f"{head} {outcome}".strip()
+
+
+_GENERIC_DEAD = word_set(
+    "people person persons civilian civilians death deaths dead victim victims figure total "
+    "toll tolls resident residents inhabitant inhabitants"
+)
+_TURNOUT = word_set(
+    "turnout crowd crowds attendance protester protesters demonstrator demonstrators marcher "
+    "marchers participant participants"
+)
+_YEAR = re.compile(r"\b(?:in|since|of|during|by)\s+(?P<year>1[89]\d\d|20\d\d)\b", re.I)
+_INCIDENT = re.compile(r"^[^.;]*?\bwhen\b")
+_PAST = re.compile(r"\b(?:last\s+year|a\s+year\s+(?:earlier|ago)|years\s+ago|previous\s+year)\b")
+
+
+def comparable_key(figure: FigureCandidate) -> str:
+    """What a figure counts, coarse enough that two sources' tolls meet: 'people killed'."""
+    words = figure.measure.lower().split()
+    outcome = words[-1] if words and words[-1] in OUTCOMES.values() else ""
+    nouns = words[:-1] if outcome else words
+    head = nouns[-1] if nouns else ""
+    if outcome == "killed" and (not head or head in _GENERIC_DEAD):
+        key = "people killed"
+    elif head in _TURNOUT or (outcome == "protested" and head in _GENERIC_DEAD | {""}):
+        key = "turnout"
+    else:
+        key = measure_key(figure.measure)
+    share = figure.number.unit == "%" or 0 < figure.number.value < 1
+    return f"{key} share" if share else key  # "two-thirds of the cuts" is no rival of 4,000
+
+
+def time_key(text: str, figure: FigureCandidate) -> str:
+    """'now', or the year (or 'past') a figure belongs to: 'in 2017, when 1,100 people died'."""
+    start = max(text.rfind(". ", 0, figure.number.start), text.rfind("\n", 0, figure.number.start))
+    stops = [
+        i
+        for i in (text.find(". ", figure.number.end), text.find("\n", figure.number.end))
+        if i >= 0
+    ]
+    sentence = text[start + 1 : min(stops, default=len(text))]
+    if _INCIDENT.match(text[figure.number.end : start + 1 + len(sentence)]):
+        return f"incident at {start}"  # "eight people were killed when a bus was shelled"
+    years = list(_YEAR.finditer(sentence))
+    if years:
+        return years[-1].group("year")
+    return "past" if _PAST.search(sentence.lower()) else "now"
+
+
+def find_conflicts(text: str, figures: list[FigureCandidate]) -> list[tuple[int, ...]]:
+    """Groups of figures from different sources giving different values for one measure and time."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for index, figure in enumerate(figures):
+        if figure.source is None or _is_sub_count(text, figure):
+            continue
+        key = (comparable_key(figure), time_key(text, figure))
+        groups.setdefault(key, []).append(index)
+    conflicts: list[tuple[int, ...]] = []
+    for members in groups.values():
+        names = {source.name for i in members if (source := figures[i].source) is not None}
+        values = {round(figures[i].number.value, 3) for i in members}
+        if len(names) > 1 and len(values) > 1 and _values_differ(values):
+            conflicts.append(tuple(members))
+    return conflicts
+
+
+def _values_differ(values: set[float]) -> bool:
+    low, high = min(values), max(values)
+    return high - low > 0.006 * max(abs(high), 1.0)
