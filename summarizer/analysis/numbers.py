@@ -16,96 +16,31 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from summarizer.analysis.number_words import (
+    CURRENCY_SYMBOLS,
+    DENOMINATORS,
+    MONTHS,
+    MULTIPLIERS,
+    ORDINAL_VALUES,
+    PEOPLE_NOUNS,
+    QUALIFIERS,
+    SCALES,
+    SHORT_SCALES,
+    UNIT_BY_FORM,
+    WORD_VALUES,
+    age_value,
+    date_value,
+    fraction_value,
+    parse_number_words,
+    ratio_value,
+    time_value,
+    words_of,
+)
 from summarizer.analysis.types import NumberKind, NumberMention, Sentence
 from summarizer.models import Qualifier
 
-
-def _words(spaced: str) -> list[str]:
-    return spaced.split()
-
-
-_SMALL = _words(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-)
-_TENS = _words("twenty thirty forty fifty sixty seventy eighty ninety")
-WORD_VALUES: dict[str, float] = {w: float(i) for i, w in enumerate(_SMALL)}
-WORD_VALUES.update({w: float(20 + 10 * i) for i, w in enumerate(_TENS)})
-_MULTIPLIERS = {"dozen": 12.0, "hundred": 100.0}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
-_ORDINALS = _words(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-)
-ORDINAL_VALUES: dict[str, float] = {w: float(i + 1) for i, w in enumerate(_ORDINALS)}
-ORDINAL_VALUES.update({"thirtieth": 30.0, "fortieth": 40.0, "fiftieth": 50.0, "hundredth": 100.0})
-_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
-_DENOMINATORS.update({f"{w}{s}": i + 5 for i, w in enumerate(_ORDINALS[4:10]) for s in ("", "s")})
-_CURRENCY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees"}
-
-# Real units a figure is measured in, mapped to one spelling. Counted nouns ("troops") are not.
-_UNIT_FORMS: dict[str, tuple[str, ...]] = {
-    "%": ("per cent", "percent", "pc"),
-    "percentage points": ("percentage points", "percentage point"),
-    "miles": ("miles", "mile", "mi"),
-    "km": ("km", "kilometres", "kilometers", "kilometre", "kilometer"),
-    "metres": ("metres", "meters", "metre", "meter", "m"),
-    "feet": ("feet", "foot", "ft"),
-    "square miles": ("square miles", "sq miles"),
-    "square km": ("square kilometres", "square kilometers", "sq km", "km2"),
-    "hectares": ("hectares", "hectare"),
-    "acres": ("acres", "acre"),
-    "kg": ("kg", "kilograms", "kilogrammes", "kilos", "kilogram"),
-    "tonnes": ("tonnes", "tons", "tonne", "ton"),
-    "litres": ("litres", "liters", "litre", "liter"),
-    "gallons": ("gallons", "gallon"),
-    "barrels": ("barrels", "barrel"),
-    "mph": ("mph", "km/h", "kph"),
-    "degrees": ("degrees", "degree"),
-    "seconds": ("seconds", "second"),
-    "minutes": ("minutes", "minute", "mins"),
-    "hours": ("hours", "hour", "hrs"),
-    "days": ("days", "day"),
-    "weeks": ("weeks", "week"),
-    "months": ("months", "month"),
-    "years": ("years", "year"),
-    "decades": ("decades", "decade"),
-    "dollars": ("dollars", "dollar", "usd"),
-    "euros": ("euros", "euro", "eur"),
-    "pounds": ("pounds sterling", "pounds", "gbp"),
-    "yen": ("yen",),
-    "yuan": ("yuan", "renminbi"),
-    "rupees": ("rupees",),
-    "roubles": ("roubles", "rubles"),
-    "hryvnias": ("hryvnias", "hryvnia", "hryvnia"),
-    "pence": ("pence", "p"),
-    "cents": ("cents",),
-}
-UNIT_BY_FORM = {form: unit for unit, forms in _UNIT_FORMS.items() for form in forms}
-_PEOPLE_NOUNS = _words(
-    "people persons person civilians children adults residents citizens troops soldiers "
-    "refugees migrants workers employees patients students pupils victims passengers "
-    "protesters demonstrators voters inhabitants men women babies infants fighters "
-    "militants officers police policemen doctors nurses journalists prisoners hostages "
-    "detainees survivors casualties individuals staff members teachers families"
-)
-
-_QUALIFIERS: dict[str, Qualifier] = {
-    "more than": "at_least", "over": "at_least", "at least": "at_least", "upwards of": "at_least",
-    "in excess of": "at_least", "no fewer than": "at_least", "no less than": "at_least",
-    "just over": "at_least", "well over": "at_least", "above": "at_least", "exceeding": "at_least",
-    "a minimum of": "at_least", "as many as": "at_most", "up to": "at_most",
-    "fewer than": "at_most", "less than": "at_most", "nearly": "at_most", "almost": "at_most",
-    "under": "at_most", "just under": "at_most", "at most": "at_most", "no more than": "at_most",
-    "a maximum of": "at_most", "close to": "at_most", "below": "at_most",
-    "about": "approximate", "around": "approximate", "roughly": "approximate",
-    "approximately": "approximate", "an estimated": "approximate", "estimated": "approximate",
-    "some": "approximate", "circa": "approximate", "approx.": "approximate",
-    "an approximate": "approximate", "a reported": "approximate",
-}
 # Capitalised words after which a number is part of a name ("Article 5", "Flight 17").
-_NAMING_WORDS = _words(
+_NAMING_WORDS = words_of(
     "Article Section Resolution Chapter Flight Route Room Level Category Phase Stage Apollo "
     "Boeing Airbus Highway Interstate Paragraph Clause Rule Bill Act Grade Channel Ward Block "
     "Gate Terminal Platform Unit Building Number No. Vol. Part"
@@ -118,24 +53,19 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_MONTH_NUMBERS = {m[:3].lower(): i + 1 for i, m in enumerate(_MONTHS.split("|")[:12])}
 DATE_RE = re.compile(
     rf"\b(?:(?P<iy>\d{{4}})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
-    rf"|(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTHS})\.?(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<m2>{_MONTHS})\.?\s+(?P<d2>{_DAY})(?!\d|,\d{{3}})(?:,?\s+(?P<y2>\d{{4}}))?"
-    rf"|(?P<m3>{_MONTHS})\s+(?P<y3>(?:1[89]|20)\d\d))\b"
+    rf"|(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{MONTHS})\.?(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<m2>{MONTHS})\.?\s+(?P<d2>{_DAY})(?!\d|,\d{{3}})(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<m3>{MONTHS})\s+(?P<y3>(?:1[89]|20)\d\d))\b"
 )
 TIME_RE = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]m\b|[ap]\.m\.)"
     r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!:\d|\.\d)",
     re.IGNORECASE,
 )
-_WORD_NUMBER = _alternation(list(WORD_VALUES) + list(_MULTIPLIERS) + list(_SCALES))
+_WORD_NUMBER = _alternation(list(WORD_VALUES) + list(MULTIPLIERS) + list(SCALES))
 _WORDS_RE = rf"(?:{_WORD_NUMBER})(?:(?:\s+and\s+|\s+|-)(?:{_WORD_NUMBER}))*"
 AGE_RE = re.compile(
     rf"\b(?:aged|age\s+of|age)\s+(?P<a1>\d{{1,3}})\b"
@@ -144,7 +74,7 @@ AGE_RE = re.compile(
 )
 _NUMERATOR = _alternation([*WORD_VALUES, "a", "an"])
 FRACTION_RE = re.compile(
-    rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+(?P<den>{_alternation(_DENOMINATORS)})"
+    rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+(?P<den>{_alternation(DENOMINATORS)})"
     rf"|(?P<half>half))\b(?P<of>\s+(?:of\s+)?(?:a|an)\s+(?P<unit>percentage\s+point|per\s?cent"
     rf"|percent|mile|kilometre|metre|hour|day|week|month|year|million|billion))?",
     re.IGNORECASE,
@@ -165,7 +95,7 @@ CARDINAL_RE = re.compile(
     re.IGNORECASE,
 )
 _SCALE_AFTER = re.compile(
-    rf"\s*(?P<word>{_alternation(_SCALES)})\b|(?P<short>bn|mn|trn|tn|[mbk])\b", re.IGNORECASE
+    rf"\s*(?P<word>{_alternation(SCALES)})\b|(?P<short>bn|mn|trn|tn|[mbk])\b", re.IGNORECASE
 )
 _PERCENT_AFTER = re.compile(
     r"\s*(?:(?P<sign>%)|(?P<pp>percentage\s+points?)\b|(?P<pc>per\s?cent|percent)\b)",
@@ -176,10 +106,10 @@ _UNIT_AFTER = re.compile(
     rf"(?P<sep>\s*|-)(?P<unit>{_alternation(UNIT_BY_FORM)})(?![\w-])", re.IGNORECASE
 )
 _PEOPLE_AFTER = re.compile(
-    rf"\s+(?:(?:more|other|[A-Z][a-z]+|[a-z]+(?:an|ish|ese|i))\s+)?(?:{'|'.join(_PEOPLE_NOUNS)}"
+    rf"\s+(?:(?:more|other|[A-Z][a-z]+|[a-z]+(?:an|ish|ese|i))\s+)?(?:{'|'.join(PEOPLE_NOUNS)}"
     rf"|[A-Z][a-z]+ians?s?|[A-Z][a-z]+ans)\b"
 )
-_QUALIFIER_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<q>{_alternation(_QUALIFIERS)})\s+$", re.I)
+_QUALIFIER_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<q>{_alternation(QUALIFIERS)})\s+$", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?:^|(?<=[^\w$£€¥]))(?:US|A|C|NZ|HK)?(?P<c>[$£€¥₹])\s?$")
 _RANGE_START_BEFORE = re.compile(r"\b(?P<w>between|from)\s+$", re.IGNORECASE)
 
@@ -200,98 +130,12 @@ class _Amount:
     people: bool = False
 
 
-def parse_number_words(phrase: str) -> tuple[float, int] | None:
-    """Value of 'twenty-five', 'two hundred and ten', 'eight million', 'a dozen'.
-
-    Returns the value and how many characters of `phrase` it used: reading stops where the words
-    stop forming one number ('two and three' is two numbers, 'seven eight' too).
-    """
-    total, current, used, previous = 0.0, 0.0, 0, ""
-    for token in re.finditer(r"[a-z]+", phrase.lower()):
-        word = token.group()
-        if word == "and":
-            if previous not in _MULTIPLIERS and previous not in _SCALES:
-                break
-            continue
-        if word in WORD_VALUES:
-            if previous in WORD_VALUES and not (previous in _TENS and 0 < WORD_VALUES[word] < 10):
-                break
-            current += WORD_VALUES[word]
-        elif word in _MULTIPLIERS:
-            current = (current or 1.0) * _MULTIPLIERS[word]
-        elif word in _SCALES:
-            total += (current or 1.0) * _SCALES[word]
-            current = 0.0
-        else:
-            break
-        used, previous = token.end(), word
-    return (total + current, used) if used else None
-
-
 def _marked(mask: bytearray, start: int, end: int) -> bool:
     return any(mask[start:end])
 
 
 def _mark(mask: bytearray, start: int, end: int) -> None:
     mask[start:end] = b"\x01" * (end - start)
-
-
-def _date_value(match: re.Match[str]) -> float:
-    """yyyymmdd when the year is given, else mmdd: sortable and comparable."""
-    if match.group("iy"):
-        return float(match.group("iy") + match.group("im") + match.group("id"))
-    month_name = match.group("m1") or match.group("m2") or match.group("m3")
-    month = _MONTH_NUMBERS.get(month_name[:3].lower(), 0)
-    day_text = match.group("d1") or match.group("d2") or "0"
-    day = int(re.sub(r"\D", "", day_text) or 0)
-    year = int(match.group("y1") or match.group("y2") or match.group("y3") or 0)
-    return float(year * 10000 + month * 100 + day)
-
-
-def _time_value(match: re.Match[str]) -> float:
-    """Hours since midnight, 24-hour clock: '9.30pm' -> 21.5."""
-    if match.group("h24"):
-        return int(match.group("h24")) + int(match.group("m24")) / 60
-    hour = int(match.group("h")) % 12
-    if match.group("ampm").lower().startswith("p"):
-        hour += 12
-    return hour + int(match.group("min") or 0) / 60
-
-
-def _age_value(match: re.Match[str]) -> float | None:
-    raw = match.group("a1") or match.group("a2")
-    if raw.isdigit():
-        return float(raw)
-    parsed = parse_number_words(raw)
-    return parsed[0] if parsed else None
-
-
-_FRACTION_UNITS = {"percentage": "percentage points", "per": "%", "percent": "%"}
-
-
-def _fraction(match: re.Match[str], text: str) -> tuple[float, str | None] | None:
-    """Value and unit of 'two-thirds', 'half of', 'a quarter of a percentage point'."""
-    unit_word = (match.group("unit") or "").lower()
-    after = text[match.end() : match.end() + 12].lstrip().lower()
-    followed_by_of = bool(unit_word) or re.match(r"(of|the|its|their|his|her|all)\b", after)
-    if match.group("half"):
-        if not followed_by_of and not re.match(r"(a|an)\b", after):
-            return None
-        value = 0.5
-    else:
-        denominator_word = match.group("den").lower()
-        singular = not denominator_word.endswith("s") or denominator_word == "halves"
-        if singular and not followed_by_of and not re.match(r"[.,;:)]|$", after):
-            return None  # 'a third attempt' is an ordinal
-        numerator_word = match.group("num").lower()
-        numerator = 1.0 if numerator_word in ("a", "an") else WORD_VALUES[numerator_word]
-        value = numerator / _DENOMINATORS[denominator_word]
-    if unit_word in ("million", "billion"):
-        return value * _SCALES[unit_word], None
-    unit = _FRACTION_UNITS.get(unit_word.split()[0]) if unit_word else None
-    if unit_word and unit is None:
-        unit = UNIT_BY_FORM.get(unit_word + "s", UNIT_BY_FORM.get(unit_word))
-    return round(value, 3), unit
 
 
 Found = tuple[int, int, float, float | None, str | None, Qualifier, NumberKind]
@@ -301,24 +145,24 @@ def _fixed_forms(text: str, mask: bytearray) -> Iterator[Found]:
     """Dates, clock times, ages, fractions and ordinals: forms with one fixed reading."""
     for match in DATE_RE.finditer(text):
         _mark(mask, match.start(), match.end())
-        yield match.start(), match.end(), _date_value(match), None, None, "exact", "date"
+        yield match.start(), match.end(), date_value(match), None, None, "exact", "date"
     for match in TIME_RE.finditer(text):
         if not _marked(mask, match.start(), match.end()):
             _mark(mask, match.start(), match.end())
-            yield match.start(), match.end(), _time_value(match), None, None, "exact", "time"
+            yield match.start(), match.end(), time_value(match), None, None, "exact", "time"
     for match in AGE_RE.finditer(text):
-        age = _age_value(match)
+        age = age_value(match)
         if age is not None and not _marked(mask, match.start(), match.end()):
             _mark(mask, match.start(), match.end())
             yield match.start(), match.end(), age, None, "years", "exact", "age"
     for match in FRACTION_RE.finditer(text):
-        fraction = _fraction(match, text)
+        fraction = fraction_value(match, text)
         if fraction is not None and not _marked(mask, match.start(), match.end()):
             _mark(mask, match.start(), match.end())
             value, unit = fraction
             yield match.start(), match.end(), value, None, unit, "exact", "figure"
     for match in RATIO_RE.finditer(text):
-        ratio = _ratio_value(match)
+        ratio = ratio_value(match)
         if ratio is not None and not _marked(mask, match.start(), match.end()):
             _mark(mask, match.start(), match.end())
             yield match.start(), match.end(), ratio, None, None, "exact", "figure"
@@ -329,14 +173,6 @@ def _fixed_forms(text: str, mask: bytearray) -> Iterator[Found]:
         raw = match.group("n") or match.group("w").lower()
         value = float(raw) if raw.isdigit() else ORDINAL_VALUES[raw]
         yield match.start(), match.end(), value, None, None, "exact", "ordinal"
-
-
-def _ratio_value(match: re.Match[str]) -> float | None:
-    numbers = []
-    for raw in (match.group("n").lower(), match.group("m").lower()):
-        numbers.append(float(raw) if raw.isdigit() else WORD_VALUES.get(raw, 1.0))
-    part, whole = numbers
-    return round(part / whole, 3) if 0 < part < whole else None
 
 
 def _ordinal_is_unit(text: str, start: int) -> bool:
@@ -364,7 +200,7 @@ def _read_core(text: str, match: re.Match[str], in_range: bool = False) -> _Amou
     amount = _Amount(start, start + used, value, is_digits=False)
     first_word = match.group("w").split()[0].lower()
     article = re.search(r"\ba\s+$", text[max(0, start - 3) : start], re.IGNORECASE)
-    if article is not None and (first_word in _MULTIPLIERS or first_word in _SCALES):
+    if article is not None and (first_word in MULTIPLIERS or first_word in SCALES):
         amount.start -= len(article.group())  # 'a dozen', 'a million'
     return amount
 
@@ -382,9 +218,9 @@ def _extend_scale(text: str, amount: _Amount, currency: bool) -> None:
         plural_next = re.match(r"\s+[a-z]+s\b|\s+people\b", text[match.end() :])
         if short in ("m", "b") and not currency and (short == "b" or not plural_next):
             return
-        amount.value *= _SHORT_SCALES[short]
+        amount.value *= SHORT_SCALES[short]
     else:
-        amount.value *= _SCALES[match.group("word").lower()]
+        amount.value *= SCALES[match.group("word").lower()]
     amount.end, amount.scaled = match.end(), True
 
 
@@ -447,7 +283,7 @@ def _extend_left(text: str, amount: _Amount) -> tuple[str | None, bool]:
     window = text[max(0, amount.start - 4) : amount.start]
     currency = _CURRENCY_BEFORE.search(window)
     if currency is not None:
-        amount.unit = _CURRENCY_SYMBOLS[currency.group("c")]
+        amount.unit = CURRENCY_SYMBOLS[currency.group("c")]
         amount.start -= len(window) - currency.start()
     range_start = _RANGE_START_BEFORE.search(text[max(0, amount.start - 10) : amount.start])
     return (range_start.group("w").lower() if range_start else None), currency is not None
@@ -462,7 +298,7 @@ def _extend_qualifier(text: str, amount: _Amount) -> None:
     window = text[max(0, amount.start - 24) : amount.start]
     match = _QUALIFIER_BEFORE.search(window)
     if match is not None:
-        amount.qualifier = _QUALIFIERS[re.sub(r"\s+", " ", match.group("q").lower())]
+        amount.qualifier = QUALIFIERS[re.sub(r"\s+", " ", match.group("q").lower())]
         amount.start -= len(window) - match.start()
 
 
@@ -507,8 +343,15 @@ def _cardinals(text: str, mask: bytearray) -> Iterator[Found]:
         if kind is None or _marked(mask, amount.start, amount.end):
             continue
         _mark(mask, amount.start, amount.end)
-        yield (amount.start, amount.end, amount.value, amount.upper, amount.unit,
-               amount.qualifier, kind)
+        yield (
+            amount.start,
+            amount.end,
+            amount.value,
+            amount.upper,
+            amount.unit,
+            amount.qualifier,
+            kind,
+        )
 
 
 def find_numbers(text: str, sentences: list[Sentence]) -> list[NumberMention]:
