@@ -230,3 +230,28 @@ def test_verb_after_and_keeps_the_subject(text: str, figure: str, name: str) -> 
 )
 def test_the_company_resolves_to_the_body_named_earlier(text: str, figure: str, name: str) -> None:
     assert _figure_sources(text)[figure] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        (
+            "Prosecutors had asked for a sentence of 10 years and six months.",
+            "10 years and six months",
+            "Prosecutors",
+        ),
+        ("The union sought a pay rise of 12%, its leader said.", "12%", "union"),
+        (
+            "According to the verdict, Salvi received at least 3.1 million euros in cash.",
+            "at least 3.1 million euros",
+            "the verdict",
+        ),
+        (
+            "According to the ruling, the firm paid 2 million euros in bribes.",
+            "2 million euros",
+            "the ruling",
+        ),
+    ],
+)
+def test_requests_and_court_documents_are_sources(text: str, figure: str, name: str) -> None:
+    assert _figure_sources(text)[figure] == name

@@ -135,6 +135,18 @@ CASES: list[tuple[str, str, float, float | None, str | None, str, str]] = [
     ("It happened at 9.30pm on Friday.", "9.30pm", 21.5, None, None, "exact", "time"),
     ("The meeting starts at 14:00.", "14:00", 14, None, None, "exact", "time"),
     ("Article 5 was invoked.", "5", 5, None, None, "exact", "name"),
+    # compound durations are one figure
+    ("Prosecutors had asked for a sentence of 10 years and six months.",
+     "10 years and six months", 10.5, None, "years", "exact", "figure"),
+    ("She was jailed for three years and four months on Monday.",
+     "three years and four months", 3.333, None, "years", "exact", "figure"),
+    ("The talks lasted 11 hours and 30 minutes.",
+     "11 hours and 30 minutes", 11.5, None, "hours", "exact", "figure"),
+    ("The drilling could take another forty-eight hours.",
+     "forty-eight hours", 48, None, "hours", "exact", "figure"),
+    ("Bribes were paid between 2014 and 2019.", "between 2014 and 2019", 2014, 2019, None,
+     "range", "year"),
+    ("The audit covered the years 2014-2019.", "2014-2019", 2014, 2019, None, "range", "year"),
 ]
 
 # sentences in which a piece of text must not be read as a figure
@@ -148,6 +160,7 @@ NOT_FIGURES = [
     ("artillery fire hit the city within seconds of an agreed time", "second"),
     ("Police said someone had often been there.", "one"),
     ("a gross violation of the 1949 Geneva Conventions.", "1949"),
+    ("She served five years and her husband four.", "five years and"),
 ]
 
 

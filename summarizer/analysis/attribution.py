@@ -42,7 +42,7 @@ _CLAIM_VERBS = (
     "noted argued admitted denied alleged wrote tweeted posted continued echoed urged disclosed "
     "acknowledged showed shows found put puts putting condemned rejected called criticised "
     "criticized praised welcomed described defended questioned dismissed vowed promised "
-    "stressed emphasised emphasized conceded suggested gave gives"
+    "stressed emphasised emphasized conceded suggested gave gives sought demanded asked"
 )
 _VERBS = "|".join(sorted([*_CLAIM_VERBS.split(), *_VERB_STATUS], key=len, reverse=True))
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|again|separately|then|had\s+also)\s+)*"

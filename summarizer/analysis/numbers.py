@@ -278,6 +278,24 @@ def _extend_unit(text: str, amount: _Amount) -> None:
         amount.unit, amount.people = "people", True
 
 
+_PARTS = {"years": ("months", 12.0), "hours": ("minutes", 60.0), "months": ("weeks", 52 / 12)}
+_AND_PART = re.compile(r"\s+and\s+(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+(?P<u>[a-z]+)")
+
+
+def _extend_compound(text: str, amount: _Amount) -> None:
+    """'10 years and six months' -> 10.5 years, '11 hours and 30 minutes' -> 11.5 hours."""
+    part = _PARTS.get(amount.unit or "")
+    match = _AND_PART.match(text, amount.end) if part and amount.upper is None else None
+    if part is None or match is None:
+        return
+    raw = match.group("n")
+    words = parse_number_words(raw)
+    count = float(raw) if raw.isdigit() else (words[0] if words else None)
+    if count is not None and UNIT_BY_FORM.get(match.group("u").lower()) == part[0]:
+        amount.value = round(amount.value + count / part[1], 3)
+        amount.end = match.end()
+
+
 def _extend_left(text: str, amount: _Amount) -> tuple[str | None, bool]:
     """Currency symbol and 'between'/'from' before the number; returns them for the right side."""
     window = text[max(0, amount.start - 4) : amount.start]
@@ -316,12 +334,19 @@ def _cardinal_kind(text: str, amount: _Amount) -> NumberKind | None:
     if plain and re.search(rf"\b(?:{_alternation(_NAMING_WORDS)})\s*$", before):
         return "name"
     raw = text[amount.start : amount.end]
+    if _YEAR_SPAN.fullmatch(raw) and amount.unit is None and not amount.scaled:
+        return "year"  # 'between 2014 and 2019', '2014-2019'
     if plain and amount.is_digits and re.fullmatch(r"1[5-9]\d\d|20\d\d|2100", raw):
         after = text[amount.end : amount.end + 2]
         if re.search(r"\bthe\s+$", before, re.I) and re.match(r"\s[A-Z]", after):
             return "name"  # 'the 1949 Geneva Conventions'
         return "year"
     return "figure"
+
+
+_YEAR_SPAN = re.compile(
+    r"(?:between\s+|from\s+)?(?:1[5-9]|20)\d\d\s*(?:and|to|-|\u2013)\s*(?:1[5-9]|20)\d\d"
+)
 
 
 def _cardinals(text: str, mask: bytearray) -> Iterator[Found]:
@@ -336,6 +361,7 @@ def _cardinals(text: str, mask: bytearray) -> Iterator[Found]:
         _extend_percent(text, amount)
         _extend_range(text, amount, range_word)
         _extend_unit(text, amount)
+        _extend_compound(text, amount)
         if amount.end == match.end() and text[amount.end : amount.end + 1].isalpha():
             continue  # '3D', '5G', '1990s': a code, not a count
         _extend_qualifier(text, amount)

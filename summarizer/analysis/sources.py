@@ -44,7 +44,10 @@ _MEDIA = word_set(
     "independent ap afp bloomberg sky radio tv television gazette tribune chronicle observer "
     "newspaper broadcaster newsweek politico axios tass interfax ria media press"
 )
-_DOCUMENT = word_set("report statement study survey data figures poll document analysis filing")
+_DOCUMENT = word_set(
+    "report statement study survey data figures poll document analysis filing verdict ruling "
+    "judgment judgement indictment"
+)
 _ANONYMOUS_HEADS = word_set(
     "source sources insider insiders witness witnesses resident residents person people "
     "official officer diplomat analyst analysts observer observers expert experts aide aides"
