@@ -206,3 +206,27 @@ def test_shares_do_not_conflict_with_counts() -> None:
     assert _conflict_values(text) == []
     text = "The airline will cut 900 jobs, it said. Half of the job cuts are in Spain, unions said."
     assert _conflict_values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("Rescuers spent nearly thirty hours clearing a passage, the company said.", 30),
+        ("The second borehole could take another forty-eight hours, the operator said.", 48),
+        ("The hostages were held for three days in a warehouse, police said.", 3),
+        ("The strike lasted 12 days, the union said.", 12),
+    ],
+)
+def test_durations_of_an_effort_are_figures(text: str, duration: float) -> None:
+    assert duration in [f.number.value for f in analyse(text).figures]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The outbreak was declared two weeks ago, the ministry said.",
+        "The company will cut jobs over the next two years.",
+    ],
+)
+def test_durations_that_only_place_things_are_not_figures(text: str) -> None:
+    assert analyse(text).figures == []

@@ -52,6 +52,11 @@ TOTAL = "total"
 _PLACEHOLDER_BEFORE = re.compile(
     r"\b(figure|total|tally|number|count|estimate)\b(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE
 )
+_LASTING = re.compile(
+    r"\b(?:for|spent|spend|spends|take|takes|took|taking|lasted|lasting|lasts|another)\s+$",
+    re.IGNORECASE,
+)
+_AGO = re.compile(r"\s*(?:ago|earlier|later|before|after|from)\b", re.IGNORECASE)
 _CUSTODY = re.compile(r"sentenc|jail|prison", re.IGNORECASE)
 _VERBISH = word_set("took caught made went came became left saw got gave won ran said had")
 _DURATIONS = word_set("hours hour minutes minute seconds days day weeks week months month years")
@@ -95,7 +100,10 @@ def _counts(text: str, number: NumberMention, sentence: Sentence) -> bool:
     if sentence.is_caption or sentence.is_duplicate or sentence.is_instruction:
         return False
     if number.unit in _DURATIONS:
-        return bool(_CUSTODY.search(sentence.text))  # "sentenced to 12 years" is a figure
+        # "sentenced to 12 years", "spent nearly thirty hours clearing", "trapped for two days"
+        lasting = _LASTING.search(text[max(0, number.start - 20) : number.start])
+        after = text[number.end : number.end + 12]
+        return bool(_CUSTODY.search(sentence.text) or (lasting and not _AGO.match(after)))
     if _is_age(text, number):
         return False
     spelled = not any(ch.isdigit() for ch in number.text)
