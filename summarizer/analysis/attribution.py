@@ -18,7 +18,9 @@ from summarizer.analysis.sources import (
     MergedSource,
     ParsedSource,
     merge_into,
+    named_earlier,
     parse_source,
+    shared_subject,
     word_set,
 )
 from summarizer.analysis.types import Attribution, Sentence, SourceMention
@@ -232,7 +234,7 @@ class _PronounResolver:
             self.body = source
 
     def resolve(self, parsed: ParsedSource, known: list[MergedSource]) -> ParsedSource | None:
-        named = _named_earlier(parsed, known)
+        named = named_earlier(parsed, known)
         if named is not None:
             return ParsedSource(named.name, named.role, named.kind)
         owned = _POSSESSOR.match(parsed.name)
@@ -248,21 +250,6 @@ class _PronounResolver:
         if target is None:
             return None
         return ParsedSource(target.name, target.role, target.kind)
-
-
-def _named_earlier(parsed: ParsedSource, known: list[MergedSource]) -> MergedSource | None:
-    """`the company said` after `Halvor Coal, the state-owned company`: the one body it can be."""
-    noun = parsed.name
-    if parsed.kind not in {"organisation", "government"} or not (noun.isalpha() and noun.islower()):
-        return None  # only a bare head noun ("company", "agency") left by parse_source
-    bodies = [k for k in known if k.name.lower() != noun]
-    for part in ("name", "role"):
-        fitting = [k for k in bodies if noun in (getattr(k, part) or "").lower().split()]
-        if len(fitting) == 1:
-            return fitting[0]
-        if fitting:
-            return None
-    return None
 
 
 def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
@@ -281,7 +268,7 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
             continue
         if _after_determiner(masked, match.start()):
             continue  # "an estimated eight people": an adjective, not a verb
-        subject = _subject_before(masked, match.start()) or _shared_subject(masked, match.start())
+        subject = _subject_before(masked, match.start()) or shared_subject(masked, match.start())
         if subject is None:
             continue
         parsed, np_start, np_end = subject
@@ -334,27 +321,6 @@ def _subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] 
     if parsed is None:
         return None
     return parsed, start, len(prefix)
-
-
-_AND_BEFORE = re.compile(r"\s(?:and|then|and\s+then)\s*$", re.IGNORECASE)
-_LEAD_SUBJECT = re.compile(
-    r"^\s*(?P<np>(?:The|A|An)\s+[a-z][\w-]*|(?:(?:The|A|An)\s+)?(?!(?:The|A|An)\s)"
-    r"(?:[A-Z][\w'\u2019.&-]*\s+){0,4}[A-Z][\w'\u2019.&-]*)\s+(?=[a-z])"
-)
-
-
-def _shared_subject(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] | None:
-    """`President X flew over the area and announced ...`: the second verb keeps the subject."""
-    prefix = masked[:verb_at]
-    if _AND_BEFORE.search(prefix) is None or any(c in prefix for c in ',;:\u201c"'):
-        return None
-    lead = _LEAD_SUBJECT.match(prefix)
-    if lead is None:
-        return None
-    parsed = parse_source(lead.group("np"))
-    if parsed is None or parsed.kind is None:
-        return None
-    return parsed, lead.start("np"), lead.end("np")
 
 
 def noun_phrase_start(prefix: str) -> int:

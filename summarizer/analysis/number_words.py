@@ -221,3 +221,10 @@ QUALIFIERS: dict[str, Qualifier] = {
     "an approximate": "approximate",
     "a reported": "approximate",
 }
+
+# "10 years and six months": the smaller unit and how many make one of the larger
+PARTS = {"years": ("months", 12.0), "hours": ("minutes", 60.0), "months": ("weeks", 52 / 12)}
+AND_PART = re.compile(r"\s+and\s+(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+(?P<u>[a-z]+)")
+YEAR_SPAN = re.compile(
+    r"(?:between\s+|from\s+)?(?:1[5-9]|20)\d\d\s*(?:and|to|-|\u2013)\s*(?:1[5-9]|20)\d\d"
+)

@@ -17,17 +17,20 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from summarizer.analysis.number_words import (
+    AND_PART,
     CURRENCY_SYMBOLS,
     DENOMINATORS,
     MONTHS,
     MULTIPLIERS,
     ORDINAL_VALUES,
+    PARTS,
     PEOPLE_NOUNS,
     QUALIFIERS,
     SCALES,
     SHORT_SCALES,
     UNIT_BY_FORM,
     WORD_VALUES,
+    YEAR_SPAN,
     age_value,
     date_value,
     fraction_value,
@@ -278,14 +281,10 @@ def _extend_unit(text: str, amount: _Amount) -> None:
         amount.unit, amount.people = "people", True
 
 
-_PARTS = {"years": ("months", 12.0), "hours": ("minutes", 60.0), "months": ("weeks", 52 / 12)}
-_AND_PART = re.compile(r"\s+and\s+(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+(?P<u>[a-z]+)")
-
-
 def _extend_compound(text: str, amount: _Amount) -> None:
     """'10 years and six months' -> 10.5 years, '11 hours and 30 minutes' -> 11.5 hours."""
-    part = _PARTS.get(amount.unit or "")
-    match = _AND_PART.match(text, amount.end) if part and amount.upper is None else None
+    part = PARTS.get(amount.unit or "")
+    match = AND_PART.match(text, amount.end) if part and amount.upper is None else None
     if part is None or match is None:
         return
     raw = match.group("n")
@@ -334,7 +333,7 @@ def _cardinal_kind(text: str, amount: _Amount) -> NumberKind | None:
     if plain and re.search(rf"\b(?:{_alternation(_NAMING_WORDS)})\s*$", before):
         return "name"
     raw = text[amount.start : amount.end]
-    if _YEAR_SPAN.fullmatch(raw) and amount.unit is None and not amount.scaled:
+    if YEAR_SPAN.fullmatch(raw) and amount.unit is None and not amount.scaled:
         return "year"  # 'between 2014 and 2019', '2014-2019'
     if plain and amount.is_digits and re.fullmatch(r"1[5-9]\d\d|20\d\d|2100", raw):
         after = text[amount.end : amount.end + 2]
@@ -342,11 +341,6 @@ def _cardinal_kind(text: str, amount: _Amount) -> NumberKind | None:
             return "name"  # 'the 1949 Geneva Conventions'
         return "year"
     return "figure"
-
-
-_YEAR_SPAN = re.compile(
-    r"(?:between\s+|from\s+)?(?:1[5-9]|20)\d\d\s*(?:and|to|-|\u2013)\s*(?:1[5-9]|20)\d\d"
-)
 
 
 def _cardinals(text: str, mask: bytearray) -> Iterator[Found]:

@@ -271,3 +271,39 @@ def merge_into(merged: list[MergedSource], name: str, role: str | None, kind: So
             return index
     merged.append(MergedSource(name, role, kind))
     return len(merged) - 1
+
+
+def named_earlier(parsed: ParsedSource, known: list[MergedSource]) -> MergedSource | None:
+    """`the company said` after `Halvor Coal, the state-owned company`: the one body it can be."""
+    noun = parsed.name
+    if parsed.kind not in {"organisation", "government"} or not (noun.isalpha() and noun.islower()):
+        return None  # only a bare head noun ("company", "agency") left by parse_source
+    bodies = [k for k in known if k.name.lower() != noun]
+    for part in ("name", "role"):
+        fitting = [k for k in bodies if noun in (getattr(k, part) or "").lower().split()]
+        if len(fitting) == 1:
+            return fitting[0]
+        if fitting:
+            return None
+    return None
+
+
+_AND_BEFORE = re.compile(r"\s(?:and|then|and\s+then)\s*$", re.IGNORECASE)
+_LEAD_SUBJECT = re.compile(
+    r"^\s*(?P<np>(?:The|A|An)\s+[a-z][\w-]*|(?:(?:The|A|An)\s+)?(?!(?:The|A|An)\s)"
+    r"(?:[A-Z][\w'\u2019.&-]*\s+){0,4}[A-Z][\w'\u2019.&-]*)\s+(?=[a-z])"
+)
+
+
+def shared_subject(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] | None:
+    """`President X flew over the area and announced ...`: the second verb keeps the subject."""
+    prefix = masked[:verb_at]
+    if _AND_BEFORE.search(prefix) is None or any(c in prefix for c in ',;:\u201c"'):
+        return None
+    lead = _LEAD_SUBJECT.match(prefix)
+    if lead is None:
+        return None
+    parsed = parse_source(lead.group("np"))
+    if parsed is None or parsed.kind is None:
+        return None
+    return parsed, lead.start("np"), lead.end("np")
