@@ -255,3 +255,18 @@ def test_the_company_resolves_to_the_body_named_earlier(text: str, figure: str, 
 )
 def test_requests_and_court_documents_are_sources(text: str, figure: str, name: str) -> None:
     assert _figure_sources(text)[figure] == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OSLO, Nov 7 (Wire) - Norvik Telecom will cut about 4,000 jobs, the company said on "
+        "Thursday. Revenue fell 6% to 5.8bn euros, the company said.",
+        "Baltic Air will cancel 1,200 flights this winter, the company said. Fuel costs rose 9%, "
+        "the company said, and it expects a loss.",
+    ],
+)
+def test_the_company_said_names_the_company_that_opens_the_story(text: str) -> None:
+    analysis = analyse(text)
+    names = {f.source.name for f in analysis.figures if f.source is not None}
+    assert len(names) == 1 and names.pop() in {"Norvik Telecom", "Baltic Air"}

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from summarizer.analysis.quotes import QuoteSpan
 from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.sources import (
+    COMPANY_NOUNS,
     PRONOUNS,
     MergedSource,
     ParsedSource,
+    lead_company,
     merge_into,
     named_earlier,
     parse_source,
@@ -163,6 +165,8 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
         masked = mask_quotes(text, sentence, quotes_in.get(sentence.index, []))
         base = sentence.start
         for parsed, verb, np_start, np_end, verb_at in _claims_in(masked):
+            if parsed.name in COMPANY_NOUNS and named_earlier(parsed, merged) is None:
+                parsed = lead_company(masked, verb_at) or parsed
             resolved = resolver.resolve(parsed, merged)
             if resolved is None:
                 continue

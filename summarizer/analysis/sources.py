@@ -285,7 +285,28 @@ def named_earlier(parsed: ParsedSource, known: list[MergedSource]) -> MergedSour
             return fitting[0]
         if fitting:
             return None
-    return None
+    companies = [k for k in bodies if k.kind == "organisation" and " " in k.name]
+    return companies[0] if noun in COMPANY_NOUNS and len(companies) == 1 else None
+
+
+COMPANY_NOUNS = word_set("company firm group carrier lender insurer operator retailer maker")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^-\u2013\u2014]{0,40}\)\s*[-\u2013\u2014]\s*")
+
+
+def lead_company(masked: str, verb_at: int) -> ParsedSource | None:
+    """`Norvik Telecom will cut 4,000 jobs, the company said`: the name that opens the clause."""
+    dateline = _DATELINE.match(masked)
+    start = dateline.end() if dateline else 0
+    lead = _LEAD_SUBJECT.match(masked[start:])
+    if lead is None or start + lead.end() > verb_at or lead.group("np")[:1].islower():
+        return None
+    words = lead.group("np").split()
+    if words[0] in {"The", "A", "An"} or not 1 < len(words) <= 4:
+        return None
+    parsed = parse_source(lead.group("np"))
+    if parsed is None or parsed.role is not None or parsed.kind not in {"person", "organisation"}:
+        return None
+    return ParsedSource(parsed.name, None, "organisation")
 
 
 _AND_BEFORE = re.compile(r"\s(?:and|then|and\s+then)\s*$", re.IGNORECASE)
