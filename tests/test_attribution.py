@@ -270,3 +270,24 @@ def test_the_company_said_names_the_company_that_opens_the_story(text: str) -> N
     analysis = analyse(text)
     names = {f.source.name for f in analysis.figures if f.source is not None}
     assert len(names) == 1 and names.pop() in {"Norvik Telecom", "Baltic Air"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        (
+            "Rescue teams were drilling a second borehole towards the area, which the company "
+            "said could take another forty-eight hours.",
+            "forty-eight hours",
+            "company",
+        ),
+        (
+            "The council approved a budget of 40 million euros, which the mayor said was the "
+            "largest ever.",
+            "40 million euros",
+            "mayor",
+        ),
+    ],
+)
+def test_speaker_inside_a_relative_clause(text: str, figure: str, name: str) -> None:
+    assert _figure_sources(text)[figure] == name

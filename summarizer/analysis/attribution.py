@@ -304,9 +304,19 @@ def _forward_np(masked: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_OBJECT_RELATIVE = re.compile(
+    r"\b(?:which|that|whom)\s+(?P<np>(?:the|a|an)\s+[\w'\u2019 -]{1,40}?"
+    r"|[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})$"
+)
+
+
 def _subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] | None:
     """The noun phrase that ends right before the verb, as a source."""
     prefix = masked[:verb_at].rstrip()
+    own = _OBJECT_RELATIVE.search(prefix)
+    parsed_own = parse_source(own.group("np")) if own is not None else None
+    if own is not None and parsed_own is not None and parsed_own.kind is not None:
+        return parsed_own, own.start("np"), own.end("np")  # "which the company said could"
     relative = _RELATIVE.search(prefix) or _BARE_RELATIVE.search(prefix)
     if relative is not None:
         prefix = prefix[: relative.start()].rstrip()
