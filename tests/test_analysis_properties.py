@@ -15,7 +15,8 @@ from summarizer.grounding import align, ground
 from summarizer.models import Figure, Source, Span, SummaryBody
 from summarizer.verify import text_problems, verify_body
 
-SEED = Path("/work/shared/seeds/000_e5a4ada6868b4a8e.txt").read_text(encoding="utf-8")
+SEED_PATH = Path(__file__).resolve().parent.parent / "seeds" / "000_e5a4ada6868b4a8e"
+SEED = (SEED_PATH / "article.txt").read_text(encoding="utf-8")
 
 # pieces that exercise the readers: numbers, units, quotes, loaded words, markup, other scripts
 PIECES = [

@@ -10,9 +10,9 @@ import pytest
 from summarizer.grounding import align, ground
 from summarizer.models import Span
 
-SEEDS = Path("/work/shared/seeds")
-ARTICLE = (SEEDS / "000_e5a4ada6868b4a8e.txt").read_text(encoding="utf-8")
-SECOND = (SEEDS / "003_a749de6f848d4ae8.txt").read_text(encoding="utf-8")
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ARTICLE = (SEEDS / "000_e5a4ada6868b4a8e" / "article.txt").read_text(encoding="utf-8")
+SECOND = (SEEDS / "003_a749de6f848d4ae8" / "article.txt").read_text(encoding="utf-8")
 
 
 def _check(article: str, span: Span | None) -> Span:

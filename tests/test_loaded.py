@@ -10,7 +10,7 @@ import pytest
 
 from summarizer.analysis.loaded import find_loaded, loaded_terms_in, neutralise
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 LEXICON = Path(__file__).parent.parent / "summarizer" / "data" / "loaded_terms.json"
 
 
@@ -94,7 +94,7 @@ def test_quoted_terms_belong_to_the_speaker() -> None:
 
 
 def test_seed_terms_found_with_exact_spans() -> None:
-    text = (SEEDS / "000_e5a4ada6868b4a8e.txt").read_text(encoding="utf-8")
+    text = (SEEDS / "000_e5a4ada6868b4a8e" / "article.txt").read_text(encoding="utf-8")
     found = find_loaded(text, [])
     words = {m.text.lower() for m in found}
     assert {"razed to the ground", "innocent", "slaughtered", "ferocious", "pounded",
@@ -106,7 +106,7 @@ def test_seed_terms_found_with_exact_spans() -> None:
 
 
 def test_second_seed_terms() -> None:
-    text = (SEEDS / "003_a749de6f848d4ae8.txt").read_text(encoding="utf-8")
+    text = (SEEDS / "003_a749de6f848d4ae8" / "article.txt").read_text(encoding="utf-8")
     words = {m.text.lower() for m in find_loaded(text, [])}
     expected = {"blitzed", "bloody", "barbaric", "slaughtered", "was snatched back", "hammered"}
     assert expected <= words
@@ -120,7 +120,7 @@ def test_loaded_terms_in_can_skip_quotes() -> None:
 
 
 def test_fast_on_a_long_article() -> None:
-    text = (SEEDS / "003_a749de6f848d4ae8.txt").read_text(encoding="utf-8") * 8
+    text = (SEEDS / "003_a749de6f848d4ae8" / "article.txt").read_text(encoding="utf-8") * 8
     find_loaded(text, [])
     timings = []
     for _ in range(3):  # best of three: other processes share the machine
