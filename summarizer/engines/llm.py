@@ -8,6 +8,7 @@ total deadline, and merges what passed into the extractive body.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +27,10 @@ from summarizer.errors import EngineOutputInvalid, EngineTimeout, SummarizerErro
 from summarizer.models import Usage
 from summarizer.prompting import PromptRenderError, PromptTemplate
 from summarizer.settings import Settings
+
+# instructor logs every failed validation at ERROR with the whole answer; here a failed check is
+# an expected outcome that ends in a re-ask or a field-by-field fallback reported in meta.warnings
+logging.getLogger("instructor").setLevel(logging.CRITICAL)
 
 
 class ChatBackend(Protocol):
