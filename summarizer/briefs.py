@@ -214,7 +214,8 @@ def _loaded_rows(response: SummaryResponse) -> list[LoadedRow]:
         else:
             where = "article's own words"
         span = f"{term.start}:{term.end}"
-        rows.append(LoadedRow(term.text, term.neutral, where, term.in_quote, span))
+        neutral = term.neutral.strip() or "(omit the word)"
+        rows.append(LoadedRow(term.text, neutral, where, term.in_quote, span))
     return rows
 
 

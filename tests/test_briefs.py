@@ -15,7 +15,9 @@ from summarizer.briefs import (
     render_html,
     render_markdown,
 )
-from summarizer.models import Figure, Meta, Source, Span, SummaryResponse
+from summarizer.models import Figure, Meta, Source, Span, SummaryRequest, SummaryResponse
+from summarizer.service import SummaryService
+from summarizer.settings import Settings
 from tests.brief_samples import response_000, response_003, span
 from tests.seed_articles import seed_article
 
@@ -105,7 +107,8 @@ def test_html_000_lists_figures_with_claimants_and_offsets(article_000: str) -> 
     assert row is not None
     start, end = int(row.group(1)), int(row.group(2))
     assert article_000[start:end] == response.figures[0].evidence.text
-    assert ">364</button>" in row.group(0) and '<td class="claimant">UN</td>' in row.group(0)
+    assert ">364</button>" in row.group(0)
+    assert '<td class="claimant" data-label="Says who">UN</td>' in row.group(0)
     assert '<strong class="badge">disputed</strong>' in row.group(0)
     assert "Disputed figures" in page
     assert "Anton Garashchenko&#39;s words" in page
@@ -115,7 +118,7 @@ def test_html_000_lists_figures_with_claimants_and_offsets(article_000: str) -> 
 def test_html_003_lists_figures(article_003: str) -> None:
     page = render_html(response_003(article_003), article=article_003)
     assert ">as many as 300</button>" in page
-    assert '<td class="claimant">not attributed</td>' in page
+    assert '<td class="claimant" data-label="Says who">not attributed</td>' in page
     assert str(escape(article_003))[:200] in page
 
 
@@ -166,3 +169,31 @@ def test_real_offsets_with_non_ascii(article_003: str) -> None:
     assert isinstance(quote, Span)
     assert article_003[quote.start:quote.end] == quote.text
     assert f'data-spans="{quote.start}:{quote.end}"' in render_html(response_003(article_003))
+
+
+# --- real responses from the extractive engine ---------------------------------------------------
+def _extractive(article: str) -> SummaryResponse:
+    service = SummaryService(Settings(load_model_at_startup=False))
+    return service.summarize(SummaryRequest(text=article, engine="extractive"))
+
+
+@pytest.mark.parametrize("prefix", ["000", "003"])
+def test_extractive_briefs_point_at_the_article(prefix: str) -> None:
+    article = seed_article(prefix)
+    response = _extractive(article)
+    page = render_html(response)
+    for start, end in re.findall(r'data-spans="[^"]*?(\d+):(\d+)', page):
+        assert 0 <= int(start) < int(end) <= len(article)
+    for figure in response.figures:
+        assert f">{escape(format_value(figure))}</button>" in page
+    assert render_markdown(response).count("\n| ") >= len(response.figures)
+
+
+def test_extractive_brief_of_000_attributes_364_to_the_un() -> None:
+    response = _extractive(seed_article("000"))
+    row = next(line for line in render_markdown(response).splitlines() if "| 364 |" in line)
+    assert re.search(r"\| (the )?(UN|United Nations)\b", row), row
+    page = render_html(response)
+    html_row = re.search(r'<tr class="figure[^"]*"[^>]*>\s*<td><button[^>]*>364</button>.*?</tr>',
+                         page, re.S)
+    assert html_row is not None and re.search(r">(the )?(UN|United Nations)\b", html_row.group(0))

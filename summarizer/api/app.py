@@ -65,6 +65,7 @@ def create_app(
         exception_handlers=EXCEPTION_HANDLERS,
         on_startup=on_startup,
         request_max_body_size=settings.max_body_bytes,
+        template_config=_template_config(),
         openapi_config=OpenAPIConfig(
             title="News summarizer",
             version=__version__,
@@ -82,6 +83,15 @@ def _page_handlers() -> list[Any]:
     except ImportError:  # the editor page is optional to the JSON API
         return []
     return list(PAGE_HANDLERS)
+
+
+def _template_config() -> Any:
+    """Jinja templates of the editor page, when summarizer.api.pages is present."""
+    try:
+        from summarizer.api.pages import TEMPLATE_CONFIG
+    except ImportError:
+        return None
+    return TEMPLATE_CONFIG
 
 
 __all__ = ["create_app", "problem_response"]
