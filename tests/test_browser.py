@@ -219,3 +219,32 @@ def test_progress_is_shown_while_the_model_works(driver: WebDriver, base_url: st
     WebDriverWait(driver, 30).until(ec.visibility_of_element_located((By.ID, "result")))
     assert driver.find_element(By.ID, "submit").is_enabled()
     assert "Brief ready" in driver.find_element(By.ID, "status").text
+
+
+def test_file_upload_fills_the_textarea(driver: WebDriver, base_url: str) -> None:
+    driver.get(base_url + "/")
+    seed = next(Path(__file__).resolve().parent.parent.glob("seeds/000*/article.txt"), None)
+    if seed is None:
+        pytest.skip("seeds/000*/article.txt not in the repository")
+    driver.find_element(By.ID, "article-file").send_keys(str(seed))
+    WebDriverWait(driver, 5).until(ec.text_to_be_present_in_element((By.ID, "status"), "Loaded"))
+    value = driver.find_element(By.ID, "article-input").get_attribute("value")
+    assert value == seed.read_text(encoding="utf-8").replace("\r\n", "\n")
+
+
+def test_copy_as_markdown(driver: WebDriver, base_url: str) -> None:
+    _summarise(driver, base_url, seed_article("000"))
+    driver.execute_cdp_cmd(
+        "Browser.grantPermissions",
+        {"origin": base_url, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]},
+    )
+    driver.find_element(By.ID, "copy-markdown").click()
+    WebDriverWait(driver, 5).until(
+        ec.text_to_be_present_in_element((By.ID, "status"), "copied as Markdown")
+    )
+    copied = driver.execute_async_script(
+        "const done = arguments[0]; navigator.clipboard.readText().then(done, (e) => done('')); "
+    )
+    markdown = driver.find_element(By.ID, "markdown-text").get_attribute("value")
+    assert markdown and markdown.startswith("# ") and "| 364 |" in markdown
+    assert copied == markdown
