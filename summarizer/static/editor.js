@@ -24,8 +24,12 @@
   let timer = null;
   let controller = null;
 
-  function setStatus(text, busy) {
-    statusText.textContent = text;
+  const statusElapsed = $("status-elapsed");
+
+  // the seconds counter is aria-hidden: screen readers hear "Summarising…" once, not every tick
+  function setStatus(text, busy, elapsed) {
+    if (statusText.textContent !== text) statusText.textContent = text;
+    statusElapsed.textContent = elapsed || "";
     spinner.hidden = !busy;
   }
 
@@ -61,7 +65,7 @@
     const started = Date.now();
     const tick = () => {
       const seconds = Math.floor((Date.now() - started) / 1000);
-      setStatus(`Summarising with ${engineLabel}… ${seconds} s`, true);
+      setStatus(`Summarising with ${engineLabel}…`, true, ` ${seconds} s`);
     };
     tick();
     timer = setInterval(tick, 1000);
