@@ -12,6 +12,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from summarizer import __version__
+from summarizer.api.pages import PAGE_HANDLERS, TEMPLATE_CONFIG
 from summarizer.api.problems import EXCEPTION_HANDLERS, problem_response
 from summarizer.api.summaries import create_summary
 from summarizer.service import SummaryService
@@ -60,12 +61,12 @@ def create_app(
     service = service or SummaryService(settings)
     on_startup = [_warm_up_in_background] if settings.load_model_at_startup else []
     return Litestar(
-        route_handlers=[create_summary, healthz, readyz, *_page_handlers()],
+        route_handlers=[create_summary, healthz, readyz, *PAGE_HANDLERS],
         state=State({"service": service}),
         exception_handlers=EXCEPTION_HANDLERS,
         on_startup=on_startup,
         request_max_body_size=settings.max_body_bytes,
-        template_config=_template_config(),
+        template_config=TEMPLATE_CONFIG,
         openapi_config=OpenAPIConfig(
             title="News summarizer",
             version=__version__,
@@ -74,24 +75,6 @@ def create_app(
         ),
         debug=False,
     )
-
-
-def _page_handlers() -> list[Any]:
-    """Editor page and brief routes (summarizer.api.pages)."""
-    try:
-        from summarizer.api.pages import PAGE_HANDLERS
-    except ImportError:  # the editor page is optional to the JSON API
-        return []
-    return list(PAGE_HANDLERS)
-
-
-def _template_config() -> Any:
-    """Jinja templates of the editor page, when summarizer.api.pages is present."""
-    try:
-        from summarizer.api.pages import TEMPLATE_CONFIG
-    except ImportError:
-        return None
-    return TEMPLATE_CONFIG
 
 
 __all__ = ["create_app", "problem_response"]
