@@ -109,6 +109,7 @@ def test_parsable_but_invalid_draft_falls_back_to_extractive(
     body = response.json()
     assert body["meta"]["attempts"] == 2
     assert body["meta"]["usage"] == {"input_tokens": 200, "output_tokens": 20}
-    assert any("failed validation" in w for w in body["meta"]["warnings"])
+    assert any("failed its checks" in w for w in body["meta"]["warnings"])
+    assert any(w.startswith("model summary not used") for w in body["meta"]["warnings"])
     assert body["summary"] != "y" and body["figures"]  # the extractive result stands
     assert len(requests) == 2

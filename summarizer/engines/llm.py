@@ -168,10 +168,9 @@ class LLMEngine:
                 usage=meter.usage,
             ) from exc
         # the answer parses but some field failed its checks: the merge step keeps only the
-        # fields that pass and falls back to the extractive result for the rest
-        reason = " ".join(str(exc).split())[:240]
-        return loose, [f"{self.name}: model output failed validation after "
-                       f"{meter.attempts} attempt(s) ({reason}); checked field by field"]
+        # fields that pass (its warnings say which failed and why) and the extractive rest
+        return loose, [f"{self.name}: model output failed its checks after "
+                       f"{meter.attempts} attempt(s); used field by field"]
 
 
 def _usage_of(completion: Any) -> Usage:
