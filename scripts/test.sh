@@ -26,10 +26,10 @@ echo "== lint and types"
 ruff check summarizer evals tests benchmarks
 mypy summarizer evals
 
+echo "== evals: thresholds from the measured scores (see README)"
+bash scripts/evals-ci.sh
+
 echo "== tests: default, slow (embedded model), browser"
 pytest -m "not slow and not browser" -q
 pytest -m slow -q
 pytest -m browser -q
-
-echo "== evals: thresholds from the measured scores (see README)"
-bash scripts/evals-ci.sh
