@@ -15,7 +15,7 @@ from litestar.response import Template
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
-from summarizer.api.summaries import _SummaryOperation, decode_summary_request
+from summarizer.api.summaries import SummaryBodyOperation, decode_summary_request
 from summarizer.briefs import render_html, render_markdown
 from summarizer.errors import InvalidInput
 from summarizer.service import SummaryService
@@ -33,7 +33,7 @@ _MEDIA_TYPES = {
     "bundle": "application/json",
 }
 _ENGINE_LABELS = {
-    "local": "Local model (slow: 30 s or more)",
+    "local": "Local model (about 10-20 s)",
     "openai": "OpenAI-compatible API",
     "extractive": "Extractive (no model, instant)",
 }
@@ -56,7 +56,7 @@ async def editor_page(state: State) -> Template:
 
 @post(
     "/v1/briefs",
-    operation_class=_SummaryOperation,
+    operation_class=SummaryBodyOperation,
     summary="Summarise an article as an editor's brief",
     description="Same body as /v1/summaries. `format=markdown` (default) answers text/markdown, "
     "`html` an HTML fragment, `bundle` JSON with `summary`, `markdown` and `html`. Errors are "

@@ -84,7 +84,7 @@ def _problem(description: str) -> ResponseSpec:
 
 
 @dataclass
-class _SummaryOperation(Operation):
+class SummaryBodyOperation(Operation):
     """Documents both accepted content types, which a decoded-by-hand body cannot infer."""
 
     def __post_init__(self) -> None:
@@ -106,7 +106,7 @@ class _SummaryOperation(Operation):
 
 @post(
     "/v1/summaries",
-    operation_class=_SummaryOperation,
+    operation_class=SummaryBodyOperation,
     summary="Summarise an article",
     description="Neutral headline and summary, events, sourced figures, quotes and loaded "
     "language, every span grounded to character offsets of the article. Errors are RFC 9457 "
