@@ -49,3 +49,27 @@ def one_sided_disputes(summary: str, analysis: Analysis) -> list[str]:
             problems.append(f"sources disagree: {sides}; give every side's figure")
     return problems
 
+
+
+# a model summary is shorter than the extractive one, so it may drop detail, but not most facts
+MIN_FACTS_KEPT = 0.4
+_PROPER_WORD = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]{2,}")
+
+
+def facts_of(text: str) -> set[str]:
+    """Numbers (normalised) and proper names (capitalised inside a sentence) a text states."""
+    numbers = {f"{m.value:,.15g}" for m in find_numbers(text, []) if m.kind == "figure"}
+    names = {re.sub(r"['’]s$", "", w).lower() for w in _PROPER_WORD.findall(text)}
+    return numbers | names
+
+
+def lost_facts(summary: str, baseline: str) -> list[str]:
+    """A problem when the summary keeps under MIN_FACTS_KEPT of the baseline's facts."""
+    wanted = facts_of(baseline)
+    if len(wanted) < 4:  # too little to judge by
+        return []
+    kept = wanted & facts_of(summary)
+    if len(kept) >= MIN_FACTS_KEPT * len(wanted):
+        return []
+    missing = ", ".join(sorted(wanted - kept)[:6])
+    return [f"the summary leaves out most key facts; include more of: {missing}"]

@@ -66,3 +66,13 @@ def test_a_claimant_the_article_never_names_is_caught() -> None:
     assert unknown_sources(ARTICLE_003, "The UN says 300 people were killed in Irpin.")
     assert unknown_sources(ARTICLE_000, "Mayor Oleksandr Markushin said eight died.") == []
     assert unknown_sources(ARTICLE_000, "According to Lyudmyla Denisova, 364 died.")
+
+
+def test_a_summary_that_drops_most_facts_of_the_floor_is_caught() -> None:
+    from summarizer.coverage_check import lost_facts
+
+    floor = ("The UN says 364 civilians were killed in Irpin and Mariupol. Emergency services "
+             "say more than 2,000 died. Mayor Oleksandr Markushin said eight people were killed.")
+    assert lost_facts("Civilians were killed in the war, officials said.", floor)
+    assert lost_facts("In Irpin and Mariupol 364 died, the UN says; the emergency services say "
+                      "more than 2,000.", floor) == []

@@ -20,7 +20,12 @@ from summarizer.attribution_check import (
     misattributed_figures,
     unknown_sources,
 )
-from summarizer.coverage_check import main_places, missing_places, one_sided_disputes
+from summarizer.coverage_check import (
+    lost_facts,
+    main_places,
+    missing_places,
+    one_sided_disputes,
+)
 from summarizer.verify import text_problems
 
 MAX_HEADLINE_WORDS = 15
@@ -102,6 +107,7 @@ def summary_problems(value: str, context: dict[str, Any]) -> list[str]:
         problems += unknown_sources(analysis.text, value)
         problems += one_sided_disputes(value, analysis)
         problems += missing_places(value, main_places(analysis))
+        problems += lost_facts(value, str(context.get("baseline_summary", "")))
     return problems + _content_problems("summary", value, context)
 
 
@@ -140,5 +146,14 @@ RESPONSE_MODELS: dict[str, type[HeadlineSummary]] = {
 }
 
 
-def validation_context(article: str, analysis: Analysis, sentence_count: int) -> dict[str, Any]:
-    return {"article": article, "analysis": analysis, "sentence_count": sentence_count}
+def validation_context(
+    article: str, analysis: Analysis, sentence_count: int, baseline_summary: str = ""
+) -> dict[str, Any]:
+    """What the checks see; `baseline_summary` is the extractive summary the model must not
+    fall far below."""
+    return {
+        "article": article,
+        "analysis": analysis,
+        "sentence_count": sentence_count,
+        "baseline_summary": baseline_summary,
+    }

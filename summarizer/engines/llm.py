@@ -111,7 +111,7 @@ class LLMEngine:
             article, analysis, self.backend.max_article_chars, [d.note for d in base.disputes]
         )
         meter = _Meter(self.backend, time.monotonic() + self.settings.llm_timeout_s)
-        draft, warnings = self._ask(prompt, inputs, analysis, meter)
+        draft, warnings = self._ask(prompt, inputs, analysis, meter, base.summary)
         body, merge_warnings = (base, []) if draft is None else merge_checked_draft(
             article, analysis, base, draft, inputs
         )
@@ -124,7 +124,8 @@ class LLMEngine:
         )
 
     def _ask(
-        self, prompt: PromptTemplate, inputs: PromptInputs, analysis: Analysis, meter: _Meter
+        self, prompt: PromptTemplate, inputs: PromptInputs, analysis: Analysis, meter: _Meter,
+        baseline_summary: str,
     ) -> tuple[HeadlineSummary | None, list[str]]:
         create: Callable[..., Any] = instructor.patch(create=meter, mode=self.mode)
         response_model = RESPONSE_MODELS.get(prompt.response)
@@ -136,7 +137,9 @@ class LLMEngine:
             draft = create(
                 response_model=response_model,
                 messages=prompt.render(**inputs.template_context),
-                context=validation_context(analysis.text, analysis, len(inputs.sentences)),
+                context=validation_context(
+                    analysis.text, analysis, len(inputs.sentences), baseline_summary
+                ),
                 max_retries=self.max_retries,
                 max_tokens=self.max_output_tokens,
                 temperature=self.settings.temperature,

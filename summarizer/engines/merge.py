@@ -67,7 +67,7 @@ def merge_checked_draft(
     article: Article, analysis: Analysis, base: SummaryBody, draft: HeadlineSummary,
     inputs: PromptInputs,
 ) -> tuple[SummaryBody, list[str]]:
-    context = validation_context(article.text, analysis, len(inputs.sentences))
+    context = validation_context(article.text, analysis, len(inputs.sentences), base.summary)
     warnings: list[str] = []
     merged = base.model_copy(deep=True)
     for name, value, problems in (
