@@ -83,3 +83,27 @@ def test_assembly_accepts_chunks_with_the_recorded_hash(
 def test_a_missing_gguf_path_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(EngineUnavailable, match="SUMMARIZER_MODEL_PATH"):
         model_store.resolve_model(tmp_path / "nope.gguf", tmp_path)
+
+
+def test_generation_is_forced_to_end_at_the_deadline() -> None:
+    import time
+
+    import numpy as np
+
+    from summarizer.engines.local import _StopAtDeadline
+
+    scores = np.array([1.0, 5.0, -2.0, 0.5])
+    running = _StopAtDeadline(eos_token=2, deadline=time.monotonic() + 60)
+    assert list(running(None, scores.copy())) == list(scores)  # before: untouched
+    stopped = _StopAtDeadline(eos_token=2, deadline=time.monotonic() - 1)(None, scores.copy())
+    assert int(np.argmax(stopped)) == 2 and np.isinf(stopped[[0, 1, 3]]).all()
+
+
+def test_llama_cpp_gets_its_own_spelling_of_a_json_schema_answer() -> None:
+    from summarizer.engines.local import _llama_response_format
+
+    schema = {"type": "object", "properties": {"headline": {"type": "string"}}}
+    requested = {"type": "json_schema", "json_schema": {"name": "Draft", "schema": schema}}
+    assert _llama_response_format(requested) == {"type": "json_object", "schema": schema}
+    assert _llama_response_format({"type": "json_object"}) == {"type": "json_object"}
+    assert _llama_response_format(None) is None
