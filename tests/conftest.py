@@ -16,8 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_IDS = ("000_e5a4ada6868b4a8e", "003_a749de6f848d4ae8")
 
 
-def seed_text(case_id: str) -> str:
-    return (ROOT / "seeds" / case_id / "article.txt").read_text(encoding="utf-8")
+def seed_text(case: str) -> str:
+    """The article of a case in `seeds/`, by id or id prefix ("000"); a missing or ambiguous
+    case fails the test rather than skipping it."""
+    found = sorted((ROOT / "seeds").glob(f"{case}*/article.txt"))
+    if len(found) != 1:
+        raise FileNotFoundError(f"expected one case matching '{case}' in seeds/, found {found}")
+    return found[0].read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from summarizer.analysis import analyse
 from summarizer.analysis.attribution import status_of
 from summarizer.analysis.sources import parse_source
 from summarizer.analysis.types import Analysis
-from tests.seed_articles import seed_article
+from tests.conftest import seed_text
 
 
 def _sources(analysis: Analysis) -> dict[str, tuple[str | None, str]]:
@@ -112,7 +112,7 @@ def test_words_inside_quotes_do_not_attribute() -> None:
 
 
 def test_seed_000_sources() -> None:
-    analysis = analyse(seed_article("000"))
+    analysis = analyse(seed_text("000"))
     sources = _sources(analysis)
     assert sources["Oleksandr Markushin"] == ("the city's mayor", "person")
     assert sources["UN"][1] == "organisation"
@@ -127,7 +127,7 @@ def test_seed_000_sources() -> None:
 
 
 def test_seed_003_sources() -> None:
-    analysis = analyse(seed_article("003"))
+    analysis = analyse(seed_text("003"))
     sources = _sources(analysis)
     assert sources["Lyudmyla Denisova"] == ("Ukrainian ombudswoman", "person")
     assert sources["A former western intelligence officer"][1] == "anonymous"

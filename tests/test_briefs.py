@@ -19,17 +19,17 @@ from summarizer.models import Figure, Meta, Source, Span, SummaryRequest, Summar
 from summarizer.service import SummaryService
 from summarizer.settings import Settings
 from tests.brief_samples import response_000, response_003, span
-from tests.seed_articles import seed_article
+from tests.conftest import seed_text
 
 
 @pytest.fixture
 def article_000() -> str:
-    return seed_article("000")
+    return seed_text("000")
 
 
 @pytest.fixture
 def article_003() -> str:
-    return seed_article("003")
+    return seed_text("003")
 
 
 def _figure(value: float, qualifier: str, evidence: str, **extra: object) -> Figure:
@@ -179,7 +179,7 @@ def _extractive(article: str) -> SummaryResponse:
 
 @pytest.mark.parametrize("prefix", ["000", "003"])
 def test_extractive_briefs_point_at_the_article(prefix: str) -> None:
-    article = seed_article(prefix)
+    article = seed_text(prefix)
     response = _extractive(article)
     page = render_html(response)
     for start, end in re.findall(r'data-spans="[^"]*?(\d+):(\d+)', page):
@@ -190,7 +190,7 @@ def test_extractive_briefs_point_at_the_article(prefix: str) -> None:
 
 
 def test_extractive_brief_of_000_attributes_364_to_the_un() -> None:
-    response = _extractive(seed_article("000"))
+    response = _extractive(seed_text("000"))
     row = next(line for line in render_markdown(response).splitlines() if "| 364 |" in line)
     assert re.search(r"\| (the )?(UN|United Nations)\b", row), row
     page = render_html(response)

@@ -16,7 +16,7 @@ import uvicorn
 
 from summarizer.api.app import create_app
 from summarizer.settings import Settings
-from tests.seed_articles import seed_article
+from tests.conftest import seed_text
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -118,7 +118,7 @@ def _spans(element: WebElement, article: str) -> list[str]:
 
 
 def test_brief_of_seed_000_with_highlighted_figure(driver: WebDriver, base_url: str) -> None:
-    article = seed_article("000")
+    article = seed_text("000")
     _summarise(driver, base_url, article)
 
     row = _figure_row(driver, "364")
@@ -137,7 +137,7 @@ def test_brief_of_seed_000_with_highlighted_figure(driver: WebDriver, base_url: 
 
 
 def test_events_and_quotes_work_from_the_keyboard(driver: WebDriver, base_url: str) -> None:
-    article = seed_article("000")
+    article = seed_text("000")
     _summarise(driver, base_url, article)
     for selector in ("#brief-view [data-kind=event]", "#brief-view [data-kind=quote]"):
         items = driver.find_elements(By.CSS_SELECTOR, selector)
@@ -148,7 +148,7 @@ def test_events_and_quotes_work_from_the_keyboard(driver: WebDriver, base_url: s
 
 
 def test_phone_width_stacks_brief_over_article(driver: WebDriver, base_url: str) -> None:
-    _summarise(driver, base_url, seed_article("000"))
+    _summarise(driver, base_url, seed_text("000"))
     driver.set_window_size(375, 812)
     width = driver.execute_script("return window.innerWidth")
     overflow = driver.execute_script("return document.documentElement.scrollWidth")
@@ -169,7 +169,7 @@ def test_phone_width_stacks_brief_over_article(driver: WebDriver, base_url: str)
 def test_api_error_is_shown_in_words(driver: WebDriver, base_url: str) -> None:
     driver.set_window_size(1400, 1000)
     driver.get(base_url + "/")
-    _paste(driver, seed_article("003"))  # longer than MAX_CHARS: the API answers 413
+    _paste(driver, seed_text("003"))  # longer than MAX_CHARS: the API answers 413
     driver.find_element(By.ID, "submit").click()
     error = WebDriverWait(driver, 30).until(ec.visibility_of_element_located((By.ID, "error")))
     assert "Invalid input" in error.text and f"{MAX_CHARS:,}" in error.text
@@ -198,7 +198,7 @@ def test_empty_article_and_network_failure_are_shown(driver: WebDriver, base_url
 def test_progress_is_shown_while_the_model_works(driver: WebDriver, base_url: str) -> None:
     driver.set_window_size(1400, 1000)
     driver.get(base_url + "/")
-    _paste(driver, seed_article("000"))
+    _paste(driver, seed_text("000"))
     driver.execute_script(  # a slow model: hold every request back 2.5 s
         "const realFetch = window.fetch;"
         "window.fetch = (...args) => new Promise((ok) => setTimeout(ok, 2500))"
@@ -233,7 +233,7 @@ def test_file_upload_fills_the_textarea(driver: WebDriver, base_url: str) -> Non
 
 
 def test_copy_as_markdown(driver: WebDriver, base_url: str) -> None:
-    _summarise(driver, base_url, seed_article("000"))
+    _summarise(driver, base_url, seed_text("000"))
     driver.execute_cdp_cmd(
         "Browser.grantPermissions",
         {"origin": base_url, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]},

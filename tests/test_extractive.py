@@ -10,7 +10,7 @@ from summarizer.analysis.loaded import loaded_terms_in
 from summarizer.engines.base import Article
 from summarizer.engines.extractive import ExtractiveEngine, build_body
 from summarizer.models import Span, SummaryBody
-from tests.seed_articles import seed_article
+from tests.conftest import seed_text
 
 PIECES = [
     "said",
@@ -113,7 +113,7 @@ def _no_loaded(body: SummaryBody) -> None:
 
 
 def test_seed_000_body() -> None:
-    text = seed_article("000")
+    text = seed_text("000")
     body = _body(text)
     _check_contract(text, body)
     _no_loaded(body)
@@ -142,7 +142,7 @@ def test_seed_000_body() -> None:
 
 
 def test_seed_003_body() -> None:
-    text = seed_article("003")
+    text = seed_text("003")
     body = _body(text)
     _check_contract(text, body)
     _no_loaded(body)

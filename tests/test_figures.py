@@ -5,7 +5,7 @@ import pytest
 from summarizer.analysis import analyse
 from summarizer.analysis.figures import measure_key
 from summarizer.analysis.types import Analysis, FigureCandidate
-from tests.seed_articles import seed_article
+from tests.conftest import seed_text
 
 
 def _figure(analysis: Analysis, value: float) -> FigureCandidate:
@@ -89,7 +89,7 @@ def test_durations_and_references_are_not_figures() -> None:
 
 
 def test_seed_000_figures_and_conflict() -> None:
-    analysis = analyse(seed_article("000"))
+    analysis = analyse(seed_text("000"))
     un = _figure(analysis, 364)
     assert (_source(un), un.status, un.measure) == ("UN", "confirmed", "Ukrainian civilians killed")
     services = _figure(analysis, 2000)
@@ -114,7 +114,7 @@ def test_seed_000_figures_and_conflict() -> None:
 
 
 def test_seed_003_figures() -> None:
-    text = seed_article("003")
+    text = seed_text("003")
     analysis = analyse(text)
     irpin = _figure(analysis, 300)
     assert irpin.number.qualifier == "at_most"

@@ -18,7 +18,7 @@ from summarizer.models import SummaryRequest, SummaryResponse
 from summarizer.service import SummaryService
 from summarizer.settings import Settings
 from tests.brief_samples import response_000
-from tests.seed_articles import seed_article
+from tests.conftest import seed_text
 
 
 class NamedEngine:
@@ -43,7 +43,7 @@ class CannedService(SummaryService):
 
 @pytest.fixture
 def article() -> str:
-    return seed_article("000")
+    return seed_text("000")
 
 
 @pytest.fixture

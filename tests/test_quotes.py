@@ -3,7 +3,7 @@ from __future__ import annotations
 from summarizer.analysis import analyse
 from summarizer.analysis.quotes import find_quote_spans, is_scare_quote
 from summarizer.analysis.segment import segment
-from tests.seed_articles import seed_article
+from tests.conftest import seed_text
 
 
 def _quoted(text: str) -> list[str]:
@@ -62,7 +62,7 @@ def test_scare_quotes_are_marked_and_only_attributed_with_a_clear_speaker() -> N
 
 
 def test_seed_000_quotes_and_speakers() -> None:
-    text = seed_article("000")
+    text = seed_text("000")
     speakers = _speakers(text)
     assert speakers[0][1] == "Anton Garashchenko"
     assert speakers[0][0].startswith("There can be no green corridors")
@@ -72,7 +72,7 @@ def test_seed_000_quotes_and_speakers() -> None:
 
 
 def test_seed_003_quotes_and_speakers() -> None:
-    text = seed_article("003")
+    text = seed_text("003")
     by_speaker: dict[str | None, list[str]] = {}
     for quote, speaker in _speakers(text):
         by_speaker.setdefault(speaker, []).append(quote)

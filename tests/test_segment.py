@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from summarizer.analysis.segment import segment
-from tests.seed_articles import seed_article
+from tests.conftest import seed_text
 
 
 def _texts(text: str) -> list[str]:
@@ -63,7 +63,7 @@ def test_headline_without_punctuation_is_not_a_caption() -> None:
 
 
 def test_seed_000() -> None:
-    text = seed_article("000")
+    text = seed_text("000")
     sentences = segment(text)
     assert all(text[s.start : s.end] == s.text for s in sentences)
     assert sentences[9].text == "Russian forces also pounded the key port city of Mariupol."
@@ -71,7 +71,7 @@ def test_seed_000() -> None:
 
 
 def test_seed_003_captions_repeated() -> None:
-    text = seed_article("003")
+    text = seed_text("003")
     sentences = segment(text)
     captions = [s for s in sentences if s.is_caption]
     assert len(captions) == 4
