@@ -70,11 +70,16 @@ def _summarize(args: argparse.Namespace) -> int:
     request = SummaryRequest(
         text=text, title=args.title, engine=args.engine, prompt_version=args.prompt_version
     )
+    service = SummaryService(settings)
     try:
-        response = SummaryService(settings).summarize(request)
+        response = service.summarize(request)
     except SummarizerError as exc:
         print(f"summarizer: {exc.title}: {exc.detail}", file=sys.stderr)
         return 1
+    finally:
+        service.close()
+    for warning in response.meta.warnings:
+        print(f"summarizer: warning: {warning}", file=sys.stderr)
     print(_render(response, text, args.format))
     return 0
 

@@ -69,6 +69,18 @@ class EngineTimeout(EngineError):
     type_slug = "engine-timeout"
 
 
+class ModelDeadlineReached(EngineTimeout):
+    """The model was stopped at its deadline; `partial_text` is what it wrote until then (it may
+    still hold whole fields), `usage` what it cost."""
+
+    def __init__(
+        self, detail: str, *, partial_text: str | None, usage: Usage, **extra: Any
+    ) -> None:
+        super().__init__(detail, **extra)
+        self.partial_text = partial_text
+        self.usage = usage
+
+
 class EngineOutputInvalid(EngineError):
     """The model answered, but no attempt passed validation."""
 

@@ -170,3 +170,11 @@ class SummaryRequest(BaseModel):
     prompt_version: str | None = Field(
         default=None, description="Prompt template version, e.g. 'v1'. Default: the setting."
     )
+    timeout_s: float | None = Field(
+        default=None,
+        gt=0,
+        description="Seconds this request may take at most, queueing and model included "
+        "(capped by the server's SUMMARIZER_REQUEST_TIMEOUT_S). When the model runs out of "
+        "time the local engine answers with the extractive result and a warning; a remote "
+        "engine answers 504.",
+    )

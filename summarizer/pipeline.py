@@ -13,11 +13,15 @@ from summarizer.verify import verify_body
 
 
 def run_pipeline(
-    article: Article, engine: Engine, prompt: PromptTemplate | None
+    article: Article, engine: Engine, prompt: PromptTemplate | None,
+    deadline: float | None = None,
 ) -> SummaryResponse:
+    """`deadline` (time.monotonic() seconds): when the engine must have answered."""
     started = time.perf_counter()
     analysis = analyse(article.text)
-    result = engine.generate(article, analysis, prompt if engine.uses_prompt else None)
+    result = engine.generate(
+        article, analysis, prompt if engine.uses_prompt else None, deadline=deadline
+    )
     body, verify_warnings = verify_body(article.text, result.body, analysis)
     meta = Meta(
         engine=engine.name,

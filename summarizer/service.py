@@ -4,6 +4,7 @@ event loop with a bounded queue and a total timeout. Used by the API, the CLI an
 from __future__ import annotations
 
 import threading
+import time
 
 import anyio
 import anyio.to_thread
@@ -52,10 +53,16 @@ class SummaryService:
             return engine, None
         return engine, self.prompts.get(request.prompt_version or self.settings.prompt_version)
 
+    def time_limit(self, request: SummaryRequest) -> float:
+        """Seconds the request may take: its own `timeout_s`, capped by the server's limit."""
+        limit = self.settings.request_timeout_s
+        return min(limit, request.timeout_s) if request.timeout_s else limit
+
     def summarize(self, request: SummaryRequest) -> SummaryResponse:
         article = self.article_from(request)
         engine, prompt = self.resolve(request)
-        return run_pipeline(article, engine, prompt)
+        deadline = time.monotonic() + self.time_limit(request)
+        return run_pipeline(article, engine, prompt, deadline)
 
     async def summarize_async(self, request: SummaryRequest) -> SummaryResponse:
         """As `summarize`, in a worker thread so the event loop keeps answering `/healthz`."""
@@ -63,16 +70,19 @@ class SummaryService:
         engine, prompt = self.resolve(request)
         if not engine.uses_prompt:  # milliseconds of CPU: no queue, no thread
             return run_pipeline(article, engine, prompt)
+        limit = self.time_limit(request)
+        # the engine stops its model by this deadline itself; fail_after is the backstop
+        deadline = time.monotonic() + limit
         with self._queue_slot(engine.name):
             try:
-                with anyio.fail_after(self.settings.request_timeout_s):
+                with anyio.fail_after(limit):
                     return await anyio.to_thread.run_sync(
-                        run_pipeline, article, engine, prompt, abandon_on_cancel=True
+                        run_pipeline, article, engine, prompt, deadline, abandon_on_cancel=True
                     )
             except TimeoutError as exc:
                 raise EngineTimeout(
-                    f"engine '{engine.name}' gave no answer within "
-                    f"{self.settings.request_timeout_s:g} s (SUMMARIZER_REQUEST_TIMEOUT_S)",
+                    f"engine '{engine.name}' gave no answer within {limit:g} s "
+                    "(the request's timeout_s or SUMMARIZER_REQUEST_TIMEOUT_S)",
                     engine=engine.name,
                     retry_after=self.settings.retry_after_s,
                 ) from exc
@@ -84,6 +94,9 @@ class SummaryService:
     def warm_up(self) -> None:
         """Build the default engine now (loads the embedded model) rather than on first use."""
         self.registry.get(self.settings.default_engine)
+
+    def close(self) -> None:
+        self.registry.close()
 
     def readiness(self) -> dict[str, bool]:
         loaded = self.registry.loaded()

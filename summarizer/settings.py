@@ -120,6 +120,17 @@ class Settings(BaseSettings):
         description="Cap on generated tokens per call of the embedded model (about 10 per "
         "second on 2 cores): a headline and a 70-word summary need about 120.",
     )
+    local_kill_grace_s: float = Field(
+        default=5.0, gt=0,
+        description="How long past a request's deadline the model worker may take to stop "
+        "before it is killed and restarted. The worker stops by itself within about a second of "
+        "the deadline; this only catches a wedged native call.",
+    )
+    local_start_timeout_s: float = Field(
+        default=300.0, gt=0,
+        description="Longest wait for the model worker to load the model (at start and after a "
+        "restart) before it is reported as failed.",
+    )
     load_model_at_startup: bool = Field(
         default=True,
         description="Load the embedded model when the server starts (readyz is false until it "

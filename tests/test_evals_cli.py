@@ -158,7 +158,8 @@ class StubEngine:
         self.fail = fail
 
     def generate(
-        self, article: Article, analysis: Analysis, prompt: PromptTemplate | None
+        self, article: Article, analysis: Analysis, prompt: PromptTemplate | None,
+        deadline: float | None = None,
     ) -> EngineResult:
         self.calls += 1
         if self.fail:

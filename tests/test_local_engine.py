@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,25 +86,73 @@ def test_a_missing_gguf_path_is_a_clear_error(tmp_path: Path) -> None:
         model_store.resolve_model(tmp_path / "nope.gguf", tmp_path)
 
 
-def test_generation_is_forced_to_end_at_the_deadline() -> None:
+def test_llama_cpp_gets_its_own_spelling_of_a_json_schema_answer() -> None:
+    from summarizer.engines.local.chat import llama_response_format
+
+    schema = {"type": "object", "properties": {"headline": {"type": "string"}}}
+    requested = {"type": "json_schema", "json_schema": {"name": "Draft", "schema": schema}}
+    assert llama_response_format(requested) == {"type": "json_object", "schema": schema}
+    assert llama_response_format({"type": "json_object"}) == {"type": "json_object"}
+    assert llama_response_format(None) is None
+
+
+class _CountingLlama:
+    """Records the chunks `eval` receives; each one takes `seconds`."""
+
+    def __init__(self, cached: list[int], seconds: float = 0.0) -> None:
+        self.input_ids = [*cached, 0, 0]
+        self.n_tokens = len(cached)
+        self.seconds = seconds
+        self.evaluated: list[list[int]] = []
+
+    def eval(self, tokens: list[int]) -> None:
+        import time
+
+        time.sleep(self.seconds)
+        self.evaluated.append(list(tokens))
+        self.n_tokens += len(tokens)
+
+
+def _chat_on(llama: object, chunk: int) -> Any:
+    from summarizer.engines.local.chat import DeadlineChat
+
+    return DeadlineChat(llama, chunk, formatter=object())  # the prefill needs no template
+
+
+def test_prefill_reuses_the_cached_prefix_and_leaves_the_last_token() -> None:
+    import time
+
+    from summarizer.engines.local.chat import _Deadline
+
+    llama = _CountingLlama(cached=[1, 2, 3, 9])
+    chat = _chat_on(llama, chunk=2)
+    assert chat._prefill([1, 2, 3, 4, 5, 6, 7], _Deadline(time.monotonic() + 60))
+    # 1, 2, 3 were cached; 4..6 evaluated two at a time; 7 is left for the completion call
+    assert llama.evaluated == [[4, 5], [6]]
+
+
+def test_prefill_stops_between_chunks_once_the_deadline_passes() -> None:
+    import time
+
+    from summarizer.engines.local.chat import _Deadline
+
+    llama = _CountingLlama(cached=[], seconds=0.05)
+    chat = _chat_on(llama, chunk=4)
+    started = time.monotonic()
+    assert not chat._prefill(list(range(400)), _Deadline(time.monotonic() + 0.12))
+    assert len(llama.evaluated) < 5 and time.monotonic() - started < 0.5
+
+
+def test_the_deadline_criterion_only_says_stop_it_never_touches_logits() -> None:
     import time
 
     import numpy as np
 
-    from summarizer.engines.local import _StopAtDeadline
+    from summarizer.engines.local.chat import _Deadline
 
-    scores = np.array([1.0, 5.0, -2.0, 0.5])
-    running = _StopAtDeadline(eos_token=2, deadline=time.monotonic() + 60)
-    assert list(running(None, scores.copy())) == list(scores)  # before: untouched
-    stopped = _StopAtDeadline(eos_token=2, deadline=time.monotonic() - 1)(None, scores.copy())
-    assert int(np.argmax(stopped)) == 2 and np.isinf(stopped[[0, 1, 3]]).all()
-
-
-def test_llama_cpp_gets_its_own_spelling_of_a_json_schema_answer() -> None:
-    from summarizer.engines.local import _llama_response_format
-
-    schema = {"type": "object", "properties": {"headline": {"type": "string"}}}
-    requested = {"type": "json_schema", "json_schema": {"name": "Draft", "schema": schema}}
-    assert _llama_response_format(requested) == {"type": "json_object", "schema": schema}
-    assert _llama_response_format({"type": "json_object"}) == {"type": "json_object"}
-    assert _llama_response_format(None) is None
+    logits = np.array([1.0, 5.0, -2.0])
+    running = _Deadline(time.monotonic() + 60)
+    assert running([1, 2], logits) is False and not running.fired
+    passed = _Deadline(time.monotonic() - 1)
+    assert passed([1, 2], logits) is True and passed.fired
+    assert list(logits) == [1.0, 5.0, -2.0]

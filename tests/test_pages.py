@@ -29,6 +29,9 @@ class NamedEngine:
     def __init__(self, name: str) -> None:
         self.name = name
 
+    def close(self) -> None:
+        return None
+
 
 class CannedService(SummaryService):
     """Validates requests like the real service, answers the seed-000 response."""

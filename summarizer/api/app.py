@@ -54,10 +54,16 @@ def _warm_up_in_background(app: Litestar) -> None:
     threading.Thread(target=load, name="engine-warm-up", daemon=True).start()
 
 
+def _close_engines(app: Litestar) -> None:
+    app.state.service.close()
+
+
 def create_app(
     settings: Settings | None = None, service: SummaryService | None = None
 ) -> Litestar:
     settings = settings or get_settings()
+    # the app stops what it builds; a service handed in belongs to the caller
+    on_shutdown = [] if service is not None else [_close_engines]
     service = service or SummaryService(settings)
     on_startup = [_warm_up_in_background] if settings.load_model_at_startup else []
     return Litestar(
@@ -65,6 +71,7 @@ def create_app(
         state=State({"service": service}),
         exception_handlers=EXCEPTION_HANDLERS,
         on_startup=on_startup,
+        on_shutdown=on_shutdown,
         request_max_body_size=settings.max_body_bytes,
         template_config=TEMPLATE_CONFIG,
         openapi_config=OpenAPIConfig(

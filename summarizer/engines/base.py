@@ -30,14 +30,20 @@ class EngineResult:
 
 
 class Engine(Protocol):
+    """`generate` must return by `deadline` (time.monotonic() seconds) when one is given."""
+
     name: str
     # whether the engine uses a prompt template (model-based engines) or not (extractive)
     uses_prompt: bool
 
     def generate(
-        self, article: Article, analysis: Analysis, prompt: PromptTemplate | None
+        self, article: Article, analysis: Analysis, prompt: PromptTemplate | None,
+        deadline: float | None = None,
     ) -> EngineResult: ...
 
     def is_ready(self) -> bool: ...
 
     def model_name(self) -> str | None: ...
+
+    def close(self) -> None:
+        """Release what the engine holds (a model worker process); idempotent."""

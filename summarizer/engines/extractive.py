@@ -56,15 +56,19 @@ class ExtractiveEngine:
     concurrency: int | None = None  # pure CPU work: no limit on parallel requests
 
     def generate(
-        self, article: Article, analysis: Analysis, prompt: PromptTemplate | None
+        self, article: Article, analysis: Analysis, prompt: PromptTemplate | None,
+        deadline: float | None = None,
     ) -> EngineResult:
-        del prompt  # extractive output does not depend on a prompt
+        del prompt, deadline  # no prompt, and milliseconds of work
         return EngineResult(body=build_body(article, analysis))
 
     def is_ready(self) -> bool:
         return True
 
     def model_name(self) -> str | None:
+        return None
+
+    def close(self) -> None:
         return None
 
 

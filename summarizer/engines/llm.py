@@ -23,7 +23,12 @@ from summarizer.engines.draft import RESPONSE_MODELS, HeadlineSummary, validatio
 from summarizer.engines.extractive import build_body
 from summarizer.engines.merge import merge_checked_draft, parse_loose_draft
 from summarizer.engines.prompt_inputs import PromptInputs, build_prompt_inputs
-from summarizer.errors import EngineOutputInvalid, EngineTimeout, SummarizerError
+from summarizer.errors import (
+    EngineOutputInvalid,
+    EngineTimeout,
+    ModelDeadlineReached,
+    SummarizerError,
+)
 from summarizer.models import Usage
 from summarizer.prompting import PromptRenderError, PromptTemplate
 from summarizer.settings import Settings
@@ -31,6 +36,8 @@ from summarizer.settings import Settings
 # instructor logs every failed validation at ERROR with the whole answer; here a failed check is
 # an expected outcome that ends in a re-ask or a field-by-field fallback reported in meta.warnings
 logging.getLogger("instructor").setLevel(logging.CRITICAL)
+# time kept after the model for verify and respond, out of a request's deadline
+_RESPOND_MARGIN_S = 0.5
 
 
 class ChatBackend(Protocol):
@@ -62,13 +69,18 @@ class _Meter:
         if remaining <= 0.5:
             raise EngineTimeout(
                 f"engine '{self.backend.engine_name}' ran out of time after "
-                f"{self.attempts} attempt(s) (SUMMARIZER_LLM_TIMEOUT_S)",
+                f"{self.attempts} attempt(s)",
                 engine=self.backend.engine_name,
                 attempts=self.attempts,
             )
         kwargs.pop("timeout", None)
         self.attempts += 1
-        completion = self.backend.create(timeout=remaining, **kwargs)
+        try:
+            completion = self.backend.create(timeout=remaining, **kwargs)
+        except ModelDeadlineReached as exc:  # stopped mid-answer: keep what it wrote
+            self.usage = self.usage + exc.usage
+            self.last_text = exc.partial_text
+            raise
         self.usage = self.usage + _usage_of(completion)
         self.last_text = _text_of(completion)
         return completion
@@ -101,8 +113,12 @@ class LLMEngine:
     def model_name(self) -> str | None:
         return self.backend.model_name()
 
+    def close(self) -> None:
+        return None
+
     def generate(
-        self, article: Article, analysis: Analysis, prompt: PromptTemplate | None
+        self, article: Article, analysis: Analysis, prompt: PromptTemplate | None,
+        deadline: float | None = None,
     ) -> EngineResult:
         if prompt is None:
             raise ValueError(f"engine '{self.name}' needs a prompt template")
@@ -110,7 +126,12 @@ class LLMEngine:
         inputs = build_prompt_inputs(
             article, analysis, self.backend.max_article_chars, [d.note for d in base.disputes]
         )
-        meter = _Meter(self.backend, time.monotonic() + self.settings.llm_timeout_s)
+        # the model gets its own budget, cut short by the request's deadline (minus a margin for
+        # verifying and responding) so a client's timeout also stops the model
+        model_deadline = time.monotonic() + self.settings.llm_timeout_s
+        if deadline is not None:
+            model_deadline = min(model_deadline, deadline - _RESPOND_MARGIN_S)
+        meter = _Meter(self.backend, model_deadline)
         draft, warnings = self._ask(prompt, inputs, analysis, meter, base.summary)
         body, merge_warnings = (base, []) if draft is None else merge_checked_draft(
             article, analysis, base, draft, inputs
@@ -146,10 +167,28 @@ class LLMEngine:
                 model=self.backend.model_name(),
             )
             return draft, []
+        except EngineTimeout as exc:
+            return self._after_timeout(exc, meter)
         except (InstructorRetryException, IncompleteOutputException) as exc:
+            if isinstance(exc.__cause__, EngineTimeout):
+                return self._after_timeout(exc.__cause__, meter)
             # IncompleteOutputException: the answer hit max_tokens; it is not re-asked by
             # instructor, and what was written may still hold a usable headline
             return self._after_failed_retries(exc, meter)
+
+    def _after_timeout(
+        self, exc: EngineTimeout, meter: _Meter
+    ) -> tuple[HeadlineSummary | None, list[str]]:
+        """Out of time: a remote engine answers 504; the embedded one keeps whatever whole
+        fields the model wrote before its deadline, else the extractive result."""
+        if not self.fallback_on_garbage:
+            raise exc
+        loose = parse_loose_draft(meter.last_text)
+        kept = "the fields it completed were checked and used" if loose else (
+            "the extractive result was used"
+        )
+        limit = f"SUMMARIZER_LLM_TIMEOUT_S={self.settings.llm_timeout_s:g} s"
+        return loose, [f"{self.name}: {exc.detail} ({limit}); {kept}"]
 
     def _after_failed_retries(
         self, exc: InstructorRetryException | IncompleteOutputException, meter: _Meter

@@ -55,3 +55,10 @@ class EngineRegistry:
     def loaded(self) -> dict[str, Engine]:
         with self._lock:
             return dict(self._engines)
+
+    def close(self) -> None:
+        """Stop every engine built here (the model worker process among them)."""
+        with self._lock:
+            engines, self._engines = list(self._engines.values()), {}
+        for engine in engines:
+            engine.close()
