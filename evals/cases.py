@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from summarizer.models import Qualifier
+from summarizer.models import Qualifier, SourceKind
 
 
 class CaseError(Exception):
@@ -61,6 +61,8 @@ class GoldSource(_Strict):
     name: str
     aliases: list[str] = Field(default_factory=list)
     required: bool = True
+    # person | organisation | government | media | anonymous | document; None: not checked
+    kind: SourceKind | None = None
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -71,6 +73,41 @@ class GoldSummary(_Strict):
     max_words: int = Field(default=150, gt=0)
 
 
+class GoldQuote(_Strict):
+    """A direct quote: a verbatim stretch of it and who says it."""
+
+    text: str = Field(min_length=8)
+    speaker: list[str] = Field(min_length=1)
+    required: bool = True
+
+
+class GoldDispute(_Strict):
+    """Sources disagreeing on one measure, place and time: the competing values."""
+
+    values: list[float] = Field(min_length=2)
+    measure: str = ""
+    required: bool = True
+
+
+class GoldHeadline(_Strict):
+    """The lede's main news, as keyword groups a headline must carry (one word per group)."""
+
+    must_mention: list[list[str]] = Field(default_factory=list)
+
+
+class GoldOrigin(_Strict):
+    """Where a published article comes from (real-news cases)."""
+
+    publisher: str
+    licence: str
+    url: str | None = None
+    repo: str | None = None
+    path: str | None = None
+    commit: str | None = None
+    published: str | None = None
+    genre: str | None = None
+
+
 class Gold(_Strict):
     id: str
     figures: list[GoldFigure] = Field(default_factory=list)
@@ -79,6 +116,11 @@ class Gold(_Strict):
     summary: GoldSummary = Field(default_factory=GoldSummary)
     loaded_terms: list[str] = Field(default_factory=list)
     forbidden: list[str] = Field(default_factory=list)
+    quotes: list[GoldQuote] = Field(default_factory=list)
+    # None: not labelled (dispute metrics n/a); []: the article has no dispute
+    disputes: list[GoldDispute] | None = None
+    headline: GoldHeadline | None = None
+    origin: GoldOrigin | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +155,9 @@ def load_case(folder: Path) -> EvalCase:
         raise CaseError(f"{gold_path}: id '{gold.id}' differs from the folder name '{folder.name}'")
     if not article.strip():
         raise CaseError(f"{article_path}: empty article")
+    missing = [q.text for q in gold.quotes if q.text not in article]
+    if missing:
+        raise CaseError(f"{gold_path}: gold quotes not found verbatim in the article: {missing}")
     return EvalCase(id=gold.id, article=article, gold=gold, folder=folder)
 
 
@@ -131,7 +176,12 @@ def load_cases(cases_dir: Path) -> list[EvalCase]:
     """Every case folder under `cases_dir`, sorted by id; errors name the offending file."""
     if not cases_dir.is_dir():
         raise CaseError(f"{cases_dir}: not a folder of eval cases")
-    folders = sorted(p for p in cases_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    # a folder of cases may also hold sub-sets (seeds/realnews/): only case folders count
+    folders = sorted(
+        p for p in cases_dir.iterdir()
+        if p.is_dir() and not p.name.startswith(".")
+        and ((p / "gold.json").exists() or (p / "article.txt").exists())
+    )
     if not folders:
         raise CaseError(
             f"{cases_dir}: no case folders (expected <case-id>/article.txt + gold.json)"
