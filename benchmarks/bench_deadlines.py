@@ -39,17 +39,29 @@ def cli_runs(timeout: str | None, repeat: int) -> None:
     for _ in range(repeat):
         started = time.monotonic()
         done = subprocess.run(
-            [sys.executable, "-m", "summarizer.cli", "summarize", "--engine", "local",
-             str(ARTICLE)],
-            env=env, capture_output=True, text=True, timeout=600,
+            [
+                sys.executable,
+                "-m",
+                "summarizer.cli",
+                "summarize",
+                "--engine",
+                "local",
+                str(ARTICLE),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
         walls.append(time.monotonic() - started)
         codes.append(done.returncode)
         messages += "SUMMARIZER_LLM_TIMEOUT_S" in done.stderr
     label = f"SUMMARIZER_LLM_TIMEOUT_S={timeout}" if timeout else "default timeout"
-    print(f"CLI, {label}: exit codes {sorted(set(codes))} over {repeat} runs; wall p50 "
-          f"{statistics.median(walls):.1f} s, max {max(walls):.1f} s; deadline message in "
-          f"{messages}/{repeat}")
+    print(
+        f"CLI, {label}: exit codes {sorted(set(codes))} over {repeat} runs; wall p50 "
+        f"{statistics.median(walls):.1f} s, max {max(walls):.1f} s; deadline message in "
+        f"{messages}/{repeat}"
+    )
 
 
 def free_port() -> int:
@@ -60,7 +72,8 @@ def free_port() -> int:
 
 def post(base: str, body: dict[str, Any]) -> tuple[int, dict[str, Any], float]:
     request = urllib.request.Request(
-        f"{base}/v1/summaries", data=json.dumps(body).encode(),
+        f"{base}/v1/summaries",
+        data=json.dumps(body).encode(),
         headers={"content-type": "application/json"},
     )
     started = time.monotonic()
@@ -103,7 +116,9 @@ def server_runs(repeat: int) -> None:
     env = {**os.environ, "SUMMARIZER_DEFAULT_ENGINE": "local"}
     server = subprocess.Popen(
         [sys.executable, "-m", "summarizer.cli", "serve", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         print(f"server ready in {wait_ready(base):.1f} s")
@@ -113,11 +128,15 @@ def server_runs(repeat: int) -> None:
             status, _, elapsed = post(base, {"text": text, "engine": "local", "timeout_s": 2})
             statuses.append(status)
             late.append(elapsed - 2.0)
-        print(f"{repeat} forced timeouts (timeout_s=2): statuses {sorted(set(statuses))}; "
-              f"deadline to answer p50 {statistics.median(late):+.2f} s, max {max(late):+.2f} s")
+        print(
+            f"{repeat} forced timeouts (timeout_s=2): statuses {sorted(set(statuses))}; "
+            f"deadline to answer p50 {statistics.median(late):+.2f} s, max {max(late):+.2f} s"
+        )
         status, body, elapsed = post(base, {"text": text, "engine": "local"})
-        print(f"then a normal request: {status} in {elapsed:.1f} s, "
-              f"{body.get('meta', {}).get('usage')}")
+        print(
+            f"then a normal request: {status} in {elapsed:.1f} s, "
+            f"{body.get('meta', {}).get('usage')}"
+        )
         pid = worker_pid(server.pid)
         killed_at: list[float] = []
 
@@ -130,11 +149,15 @@ def server_runs(repeat: int) -> None:
         answered = time.monotonic() - killed_at[0]
         wait_ready(base)
         recovered = time.monotonic() - killed_at[0]
-        print(f"worker killed mid-request: {status} ({body.get('title')}) {answered:.2f} s after "
-              f"the kill; kill to ready again {recovered:.1f} s")
+        print(
+            f"worker killed mid-request: {status} ({body.get('title')}) {answered:.2f} s after "
+            f"the kill; kill to ready again {recovered:.1f} s"
+        )
         status, body, elapsed = post(base, {"text": text, "engine": "local"})
-        print(f"then a normal request: {status} in {elapsed:.1f} s, "
-              f"{body.get('meta', {}).get('usage')}")
+        print(
+            f"then a normal request: {status} in {elapsed:.1f} s, "
+            f"{body.get('meta', {}).get('usage')}"
+        )
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)

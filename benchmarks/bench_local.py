@@ -38,7 +38,9 @@ def raw_rate(config: WorkerConfig, tokens: int) -> float:
         llama_cpp.llama_perf_context_reset(llama.ctx)
         llama.create_completion(
             "Write a long news report about a city council meeting.\n",
-            max_tokens=tokens, temperature=0.0, stop=[],
+            max_tokens=tokens,
+            temperature=0.0,
+            stop=[],
         )
         data = llama_cpp.llama_perf_context(llama.ctx)
         return int(data.n_eval) / (float(data.t_eval_ms) / 1000) if data.t_eval_ms else 0.0
@@ -95,12 +97,16 @@ def main() -> None:
     print(f"model: {engine.model_name()}; worker up in {time.perf_counter() - started:.1f} s")
     for case_id in SEED_IDS:
         bench_seed(service, supervisor, case_id, args.runs)
-    print(f"peak RSS: API process {peak_rss_gb():.2f} GB, model worker "
-          f"{peak_rss_gb(supervisor.worker_pid()):.2f} GB")
+    print(
+        f"peak RSS: API process {peak_rss_gb():.2f} GB, model worker "
+        f"{peak_rss_gb(supervisor.worker_pid()):.2f} GB"
+    )
     service.close()
     raw = raw_rate(supervisor.config, args.raw_tokens)
-    print(f"raw llama.cpp generation (same build, in process): {raw:.1f} tok/s "
-          f"({args.raw_tokens} tokens)")
+    print(
+        f"raw llama.cpp generation (same build, in process): {raw:.1f} tok/s "
+        f"({args.raw_tokens} tokens)"
+    )
 
 
 if __name__ == "__main__":

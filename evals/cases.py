@@ -178,8 +178,10 @@ def load_cases(cases_dir: Path) -> list[EvalCase]:
         raise CaseError(f"{cases_dir}: not a folder of eval cases")
     # a folder of cases may also hold sub-sets (seeds/realnews/): only case folders count
     folders = sorted(
-        p for p in cases_dir.iterdir()
-        if p.is_dir() and not p.name.startswith(".")
+        p
+        for p in cases_dir.iterdir()
+        if p.is_dir()
+        and not p.name.startswith(".")
         and ((p / "gold.json").exists() or (p / "article.txt").exists())
     )
     if not folders:

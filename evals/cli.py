@@ -17,6 +17,7 @@ from evals.log import RunConfig, RunLog, git_state, now_iso, read_log, write_log
 from evals.report import render_report
 from evals.runner import Runner, RunOptions, rescore
 from evals.tables import Threshold, check_thresholds, parse_threshold, render_run
+from summarizer.contract import ENGINE_NAMES
 from summarizer.errors import SummarizerError
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE = 0, 1, 2
@@ -37,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="run an engine over eval cases, score and log")
     run.add_argument("--cases", type=Path, default=Path("seeds"), help="folder of cases")
-    run.add_argument("--engine", default="extractive", help="extractive | openai | local")
+    run.add_argument("--engine", default="extractive", help=" | ".join(ENGINE_NAMES))
     run.add_argument("--prompt-version", default=None, help="prompt template version")
     run.add_argument("--model", default=None, help="API model name (openai) or GGUF path (local)")
     run.add_argument("--repeat", type=int, default=1, help="run every case N times")

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
-MODEL=$("$PY" -c 'from summarizer.model_store import resolve_model; from summarizer.settings import Settings; s=Settings(); print(resolve_model(s.model_path, s.model_cache_dir).path)')
+MODEL=$("$PY" -c 'from summarizer.engines.local.model_store import resolve_model; from summarizer.settings import Settings; s=Settings(); print(resolve_model(s.model_path, s.model_cache_dir).path)')
 
 "$PY" -m llama_cpp.server --model "$MODEL" --host 127.0.0.1 --port 8080 --n_ctx 4096 \
   --model_alias qwen2.5-coder-1.5b-instruct > /tmp/llama-server.log 2>&1 &

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from summarizer.contract import ENGINE_NAMES
 from summarizer.errors import SummarizerError
 from summarizer.models import SummaryRequest, SummaryResponse
 from summarizer.settings import Settings, get_settings
@@ -20,11 +21,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port (default: SUMMARIZER_PORT)")
     summarize = commands.add_parser("summarize", help="summarise one article, print the result")
     summarize.add_argument("file", help="article text file, or - for standard input")
-    summarize.add_argument("--engine", help="local | openai | extractive")
+    summarize.add_argument(
+        "--engine", choices=ENGINE_NAMES, help="default: SUMMARIZER_DEFAULT_ENGINE"
+    )
     summarize.add_argument("--prompt-version", help="prompt template version, e.g. v1")
     summarize.add_argument("--title", help="the article's own headline")
     summarize.add_argument(
-        "--format", choices=("json", "markdown", "html"), default="json",
+        "--format",
+        choices=("json", "markdown", "html"),
+        default="json",
         help="json (the API response), or an editor's brief as markdown or html",
     )
     commands.add_parser("schemas", help="write JSON Schemas of the public models to schemas/")
@@ -87,7 +92,7 @@ def _summarize(args: argparse.Namespace) -> int:
 def _render(response: SummaryResponse, article: str, output_format: str) -> str:
     if output_format == "json":
         return json.dumps(response.model_dump(mode="json"), ensure_ascii=False, indent=2)
-    from summarizer.briefs import render_html, render_markdown
+    from summarizer.render.briefs import render_html, render_markdown
 
     if output_format == "markdown":
         return render_markdown(response)

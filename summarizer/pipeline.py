@@ -7,13 +7,15 @@ import time
 
 from summarizer.analysis import analyse
 from summarizer.engines.base import Article, Engine
+from summarizer.engines.prompting import PromptTemplate
 from summarizer.models import Meta, SummaryResponse
-from summarizer.prompting import PromptTemplate
 from summarizer.verify import verify_body
 
 
 def run_pipeline(
-    article: Article, engine: Engine, prompt: PromptTemplate | None,
+    article: Article,
+    engine: Engine,
+    prompt: PromptTemplate | None,
     deadline: float | None = None,
 ) -> SummaryResponse:
     """`deadline` (time.monotonic() seconds): when the engine must have answered."""

@@ -10,11 +10,11 @@ import anyio
 import anyio.to_thread
 
 from summarizer.engines.base import Article, Engine
+from summarizer.engines.prompting import PromptLibrary, PromptTemplate
 from summarizer.engines.registry import EngineRegistry
 from summarizer.errors import EngineTimeout, EngineUnavailable, InvalidInput
 from summarizer.models import SummaryRequest, SummaryResponse
 from summarizer.pipeline import run_pipeline
-from summarizer.prompting import PromptLibrary, PromptTemplate
 from summarizer.settings import Settings
 
 

@@ -9,10 +9,11 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from summarizer.contract import EngineName
+
 _REPO_PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 _PACKAGED_PROMPTS = Path(__file__).resolve().parent / "_prompts"
 
-EngineName = Literal["local", "openai", "extractive"]
 InstructorModeName = Literal["TOOLS", "JSON_SCHEMA", "MD_JSON", "JSON"]
 
 
@@ -27,10 +28,10 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Address `summarizer serve` binds.")
     port: int = Field(default=8000, description="Port `summarizer serve` listens on.")
     default_engine: EngineName = Field(
-        default="local", description="Engine used when a request names none."
+        default=EngineName.LOCAL, description="Engine used when a request names none."
     )
     enabled_engines: list[EngineName] = Field(
-        default=["local", "openai", "extractive"],
+        default=list(EngineName),
         description="Engines a request may pick. Engines not listed answer 400.",
     )
     max_article_chars: int = Field(
@@ -109,7 +110,9 @@ class Settings(BaseSettings):
         default=None, description="CPU threads for the embedded model (default: all cores)."
     )
     local_max_retries: int = Field(
-        default=0, ge=0, le=5,
+        default=0,
+        ge=0,
+        le=5,
         description="Re-asks for the embedded model. Measured: at temperature 0 the 1.5B model "
         "mostly repeats its answer, and a re-ask costs 10-15 s and 100-200 tokens (the budget "
         "is 30 s and 200 tokens per article), so by default a field that fails its checks "
@@ -121,13 +124,15 @@ class Settings(BaseSettings):
         "second on 2 cores): a headline and a 70-word summary need about 120.",
     )
     local_kill_grace_s: float = Field(
-        default=5.0, gt=0,
+        default=5.0,
+        gt=0,
         description="How long past a request's deadline the model worker may take to stop "
         "before it is killed and restarted. The worker stops by itself within about a second of "
         "the deadline; this only catches a wedged native call.",
     )
     local_start_timeout_s: float = Field(
-        default=300.0, gt=0,
+        default=300.0,
+        gt=0,
         description="Longest wait for the model worker to load the model (at start and after a "
         "restart) before it is reported as failed.",
     )

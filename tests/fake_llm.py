@@ -19,8 +19,11 @@ def chat_completion(content: str) -> dict[str, Any]:
         "created": 0,
         "model": "fake",
         "choices": [
-            {"index": 0, "finish_reason": "stop",
-             "message": {"role": "assistant", "content": content}}
+            {
+                "index": 0,
+                "finish_reason": "stop",
+                "message": {"role": "assistant", "content": content},
+            }
         ],
         "usage": {"prompt_tokens": 100, "completion_tokens": 10, "total_tokens": 110},
     }
@@ -70,9 +73,15 @@ class _Handler(BaseHTTPRequestHandler):
 def fake_llm_server(behaviour: str, delay_s: float = 0.0) -> Iterator[tuple[str, list[Any]]]:
     """Yields (base_url, requests seen); the server stops when the block ends."""
     requests: list[dict[str, Any]] = []
-    handler = type("Handler", (_Handler,), {
-        "behaviour": behaviour, "delay_s": delay_s, "requests": requests,
-    })
+    handler = type(
+        "Handler",
+        (_Handler,),
+        {
+            "behaviour": behaviour,
+            "delay_s": delay_s,
+            "requests": requests,
+        },
+    )
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

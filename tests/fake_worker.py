@@ -24,9 +24,17 @@ DRAFT = {
 
 def _completion(content: str, finish_reason: str = "stop") -> dict[str, Any]:
     return {
-        "id": "fake", "object": "chat.completion", "created": 0, "model": "fake",
-        "choices": [{"index": 0, "finish_reason": finish_reason,
-                     "message": {"role": "assistant", "content": content}}],
+        "id": "fake",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "fake",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": finish_reason,
+                "message": {"role": "assistant", "content": content},
+            }
+        ],
         "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
     }
 
@@ -50,11 +58,21 @@ def serve(conn: Connection, config: WorkerConfig) -> None:
         if "MODE:deadline" in prompt:
             time.sleep(max(seconds, 0.0))
             partial = json.dumps(DRAFT)[:70]  # the headline whole, the summary cut
-            outcome = {"completion": _completion(partial), "deadline_reached": True,
-                       "prompt_tokens": 100, "completion_tokens": 12, "timings": {}}
+            outcome = {
+                "completion": _completion(partial),
+                "deadline_reached": True,
+                "prompt_tokens": 100,
+                "completion_tokens": 12,
+                "timings": {},
+            }
         else:
-            outcome = {"completion": _completion(json.dumps(DRAFT)), "deadline_reached": False,
-                       "prompt_tokens": 100, "completion_tokens": 20, "timings": {}}
+            outcome = {
+                "completion": _completion(json.dumps(DRAFT)),
+                "deadline_reached": False,
+                "prompt_tokens": 100,
+                "completion_tokens": 20,
+                "timings": {},
+            }
         conn.send({"outcome": outcome})
 
 

@@ -11,21 +11,69 @@ from summarizer.analysis.loaded import find_loaded, loaded_terms_in, neutralise
 from summarizer.analysis.numbers import find_numbers
 from summarizer.analysis.segment import segment
 from summarizer.analysis.types import Analysis
-from summarizer.grounding import align, ground
+from summarizer.checks.text import text_problems
 from summarizer.models import Figure, Source, Span, SummaryBody
-from summarizer.verify import text_problems, verify_body
+from summarizer.verify import verify_body
+from summarizer.verify.grounding import align, ground
 
 SEED_PATH = Path(__file__).resolve().parent.parent / "seeds" / "000_e5a4ada6868b4a8e"
 SEED = (SEED_PATH / "article.txt").read_text(encoding="utf-8")
 
 # pieces that exercise the readers: numbers, units, quotes, loaded words, markup, other scripts
 PIECES = [
-    "2,000", "1.5", "8.5 million", "$3bn", "£40m", "4.5%", "per cent", "between 150 and 200",
-    "150-200", "more than", "as many as", "two-thirds", "twenty-five", "a dozen", "half",
-    "March 3", "3 March 2022", "2022-03-03", "9am", "14:00", "aged 45", "45-year-old", "second",
-    "3rd", "the 1949 Geneva Conventions", "slaughtered", "razed to the ground", "barbaric",
-    "very, very", "bloody", "regime's", "“", "”", '"', "’", "–", "<p>", "</b>", "&amp;",
-    "Київ", "北京", "مرحبا", "\n\n", "  ", "\t", ".", ",", "-", "…", "0", "9" * 30, "e", "1e9",
+    "2,000",
+    "1.5",
+    "8.5 million",
+    "$3bn",
+    "£40m",
+    "4.5%",
+    "per cent",
+    "between 150 and 200",
+    "150-200",
+    "more than",
+    "as many as",
+    "two-thirds",
+    "twenty-five",
+    "a dozen",
+    "half",
+    "March 3",
+    "3 March 2022",
+    "2022-03-03",
+    "9am",
+    "14:00",
+    "aged 45",
+    "45-year-old",
+    "second",
+    "3rd",
+    "the 1949 Geneva Conventions",
+    "slaughtered",
+    "razed to the ground",
+    "barbaric",
+    "very, very",
+    "bloody",
+    "regime's",
+    "“",
+    "”",
+    '"',
+    "’",
+    "–",
+    "<p>",
+    "</b>",
+    "&amp;",
+    "Київ",
+    "北京",
+    "مرحبا",
+    "\n\n",
+    "  ",
+    "\t",
+    ".",
+    ",",
+    "-",
+    "…",
+    "0",
+    "9" * 30,
+    "e",
+    "1e9",
 ]
 text_strategy = st.one_of(
     st.text(max_size=300),
@@ -99,8 +147,9 @@ def test_verify_never_raises_and_grounds_everything(
     body = SummaryBody(
         headline=generated[:60],
         summary=generated,
-        figures=[Figure(value=value, measure="m", qualifier="exact", status="claimed",
-                        evidence=evidence)],
+        figures=[
+            Figure(value=value, measure="m", qualifier="exact", status="claimed", evidence=evidence)
+        ],
         sources=[Source(name="X", kind="person", quotes=[evidence])],
     )
     verified, warnings = verify_body(article, body, analysis)

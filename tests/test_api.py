@@ -37,7 +37,7 @@ def test_seed_article_gives_a_grounded_schema_valid_summary(
     jsonschema.validate(body, RESPONSE_SCHEMA)
     assert body["figures"] and body["sources"] and body["headline"]
     for span in all_spans(body):
-        assert text[span["start"]:span["end"]] == span["text"]
+        assert text[span["start"] : span["end"]] == span["text"]
     assert body["meta"]["engine"] == "extractive"
 
 
@@ -71,10 +71,13 @@ def _problem(response: Any, status: int, words: str) -> dict[str, Any]:
         (b'["a list"]', {"content-type": "application/json"}, 400, "must be an object"),
         (b'{"txt": "typo"}', {"content-type": "application/json"}, 422, "text"),
         (b'{"text": 42}', {"content-type": "application/json"}, 422, "text"),
-        (b'{"text": "abc", "engine": "gpt-9"}', {"content-type": "application/json"}, 400,
-         "gpt-9"),
-        (b'{"text": "abc", "prompt_version": "v999"}', {"content-type": "application/json"},
-         400, "v999"),
+        (b'{"text": "abc", "engine": "gpt-9"}', {"content-type": "application/json"}, 400, "gpt-9"),
+        (
+            b'{"text": "abc", "prompt_version": "v999"}',
+            {"content-type": "application/json"},
+            400,
+            "v999",
+        ),
     ],
 )
 def test_bad_input_gives_a_problem_a_person_can_act_on(

@@ -7,7 +7,8 @@ import re
 import pytest
 from markupsafe import escape
 
-from summarizer.briefs import (
+from summarizer.models import Figure, Meta, Source, Span, SummaryRequest, SummaryResponse
+from summarizer.render.briefs import (
     build_view,
     format_number,
     format_value,
@@ -15,7 +16,6 @@ from summarizer.briefs import (
     render_html,
     render_markdown,
 )
-from summarizer.models import Figure, Meta, Source, Span, SummaryRequest, SummaryResponse
 from summarizer.service import SummaryService
 from summarizer.settings import Settings
 from tests.brief_samples import response_000, response_003, span
@@ -34,15 +34,27 @@ def article_003() -> str:
 
 def _figure(value: float, qualifier: str, evidence: str, **extra: object) -> Figure:
     return Figure.model_validate(
-        {"value": value, "qualifier": qualifier, "measure": "people killed", "status": "claimed",
-         "evidence": {"text": evidence, "start": 0, "end": len(evidence)}, **extra}
+        {
+            "value": value,
+            "qualifier": qualifier,
+            "measure": "people killed",
+            "status": "claimed",
+            "evidence": {"text": evidence, "start": 0, "end": len(evidence)},
+            **extra,
+        }
     )
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(2000, "2,000"), (364, "364"), (8_500_000, "8.5 million"), (0.667, "0.667"), (4.5, "4.5"),
-     (2_000_000_000, "2 billion")],
+    [
+        (2000, "2,000"),
+        (364, "364"),
+        (8_500_000, "8.5 million"),
+        (0.667, "0.667"),
+        (4.5, "4.5"),
+        (2_000_000_000, "2 billion"),
+    ],
 )
 def test_format_number(value: float, expected: str) -> None:
     assert format_number(value) == expected
@@ -57,11 +69,25 @@ def test_format_number(value: float, expected: str) -> None:
         (_figure(150, "range", "between 150 and 200", upper=200), "150\u2013200"),
         (_figure(4.5, "exact", "4.5%", unit="%"), "4.5%"),
         (_figure(16, "exact", "16 miles", unit="miles"), "16 miles"),
-        (_figure(50, "approximate", "some 50 people", unit="people"), "about 50"),
+        (_figure(50, "approximate", "some 50 people", unit="people"), "some 50"),
+        (_figure(50, "approximate", "50 people, give or take", unit="people"), "about 50"),
     ],
 )
 def test_format_value_keeps_the_articles_qualifier(figure: Figure, expected: str) -> None:
     assert format_value(figure) == expected
+
+
+def test_a_brief_keeps_nearly_as_the_article_wrote_it() -> None:
+    """One qualifier table read both ways: 'nearly' is read as at most, and written 'nearly'."""
+    from summarizer.engines.base import Article
+    from summarizer.engines.extractive import ExtractiveEngine
+    from summarizer.pipeline import run_pipeline
+
+    article = "Nearly 90% of homes lost power, the utility said."
+    response = run_pipeline(Article(text=article), ExtractiveEngine(), None)
+    assert [f.qualifier for f in response.figures] == ["at_most"]
+    assert format_value(response.figures[0]) == "nearly 90%"
+    assert "| nearly 90% |" in render_markdown(response)
 
 
 def test_markdown_000_lists_figures_with_claimants(article_000: str) -> None:
@@ -92,7 +118,9 @@ def test_markdown_table_cells_escape_pipes_and_markup() -> None:
     assert md("<script>") == r"\<script\>"
     assert md("# not a heading") == r"\# not a heading"
     response = SummaryResponse(
-        headline="h", summary="s", meta=Meta(engine="extractive"),
+        headline="h",
+        summary="s",
+        meta=Meta(engine="extractive"),
         figures=[_figure(3, "exact", "3 | people", source={"name": "A|B"})],
     )
     row = next(line for line in render_markdown(response).splitlines() if line.startswith("| 1"))
@@ -112,7 +140,7 @@ def test_html_000_lists_figures_with_claimants_and_offsets(article_000: str) -> 
     assert '<strong class="badge">disputed</strong>' in row.group(0)
     assert "Disputed figures" in page
     assert "Anton Garashchenko&#39;s words" in page
-    assert "<section class=\"brief-article\"" not in page  # no article unless asked
+    assert '<section class="brief-article"' not in page  # no article unless asked
 
 
 def test_html_003_lists_figures(article_003: str) -> None:
@@ -126,7 +154,9 @@ def test_html_escapes_script_in_article_and_quotes() -> None:
     article = 'He said: "<script>alert(1)</script>" and 5 <b>people</b> died.'
     quote = span(article, "<script>alert(1)</script>")
     response = SummaryResponse(
-        headline="<img src=x onerror=alert(1)>", summary="A & B", meta=Meta(engine="x"),
+        headline="<img src=x onerror=alert(1)>",
+        summary="A & B",
+        meta=Meta(engine="x"),
         sources=[Source(name="<i>Bob</i>", kind="person", quotes=[quote])],
         figures=[_figure(5, "exact", "5 <b>people</b>")],
     )
@@ -167,7 +197,7 @@ def test_real_offsets_with_non_ascii(article_003: str) -> None:
     # article 003 has curly quotes: offsets are code points, the renderer never shifts them
     quote = response_003(article_003).sources[0].quotes[0]
     assert isinstance(quote, Span)
-    assert article_003[quote.start:quote.end] == quote.text
+    assert article_003[quote.start : quote.end] == quote.text
     assert f'data-spans="{quote.start}:{quote.end}"' in render_html(response_003(article_003))
 
 
@@ -194,6 +224,7 @@ def test_extractive_brief_of_000_attributes_364_to_the_un() -> None:
     row = next(line for line in render_markdown(response).splitlines() if "| 364 |" in line)
     assert re.search(r"\| (the )?(UN|United Nations)\b", row), row
     page = render_html(response)
-    html_row = re.search(r'<tr class="figure[^"]*"[^>]*>\s*<td><button[^>]*>364</button>.*?</tr>',
-                         page, re.S)
+    html_row = re.search(
+        r'<tr class="figure[^"]*"[^>]*>\s*<td><button[^>]*>364</button>.*?</tr>', page, re.S
+    )
     assert html_row is not None and re.search(r">(the )?(UN|United Nations)\b", html_row.group(0))

@@ -69,9 +69,15 @@ def base_url() -> Iterator[str]:
 def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
     options = Options()
     for argument in (
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
         "--window-size=1400,1000",
     ):
         options.add_argument(argument)
@@ -87,7 +93,8 @@ def _paste(driver: WebDriver, text: str) -> None:
     driver.execute_script(
         "arguments[0].value = arguments[1];"
         "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-        area, text,
+        area,
+        text,
     )
 
 
@@ -184,9 +191,7 @@ def test_empty_article_and_network_failure_are_shown(driver: WebDriver, base_url
     assert "Nothing to summarise" in driver.find_element(By.ID, "error").text
 
     _paste(driver, "Some article text.")
-    driver.execute_script(
-        "window.fetch = () => Promise.reject(new TypeError('Failed to fetch'))"
-    )
+    driver.execute_script("window.fetch = () => Promise.reject(new TypeError('Failed to fetch'))")
     driver.find_element(By.ID, "submit").click()
     error = WebDriverWait(driver, 10).until(
         ec.text_to_be_present_in_element((By.ID, "error"), "Could not reach the server")

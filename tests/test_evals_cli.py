@@ -15,10 +15,10 @@ from evals.log import read_log
 from evals.runner import Runner, RunOptions
 from summarizer.analysis.types import Analysis
 from summarizer.engines.base import Article, EngineResult
+from summarizer.engines.prompting import PromptTemplate
 from summarizer.engines.registry import EngineRegistry
 from summarizer.errors import EngineOutputInvalid
 from summarizer.models import SummaryBody, Usage
-from summarizer.prompting import PromptTemplate
 from summarizer.service import SummaryService
 from summarizer.settings import Settings
 
@@ -158,7 +158,10 @@ class StubEngine:
         self.fail = fail
 
     def generate(
-        self, article: Article, analysis: Analysis, prompt: PromptTemplate | None,
+        self,
+        article: Article,
+        analysis: Analysis,
+        prompt: PromptTemplate | None,
         deadline: float | None = None,
     ) -> EngineResult:
         self.calls += 1

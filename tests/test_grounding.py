@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.grounding import align, ground
 from summarizer.models import Span
+from summarizer.verify.grounding import align, ground
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE = (SEEDS / "000_e5a4ada6868b4a8e" / "article.txt").read_text(encoding="utf-8")

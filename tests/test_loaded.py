@@ -64,7 +64,7 @@ def test_neutralise_rewrites(loaded: str, neutral: str) -> None:
         "The sanctions regime was tightened.",  # neutral sense
         "The Palestine Liberation Organization met.",  # part of a name
         "The attack was brutal.",  # removing the adjective would break the sentence
-        "He said \"this is barbaric\" on Monday.",  # a quote stays verbatim
+        'He said "this is barbaric" on Monday.',  # a quote stays verbatim
         "The counter-terrorist unit arrived.",
         "Prices fell by 3% in March.",
     ],
@@ -97,8 +97,16 @@ def test_seed_terms_found_with_exact_spans() -> None:
     text = (SEEDS / "000_e5a4ada6868b4a8e" / "article.txt").read_text(encoding="utf-8")
     found = find_loaded(text, [])
     words = {m.text.lower() for m in found}
-    assert {"razed to the ground", "innocent", "slaughtered", "ferocious", "pounded",
-            "smashed", "slain", "relentless"} <= words
+    assert {
+        "razed to the ground",
+        "innocent",
+        "slaughtered",
+        "ferocious",
+        "pounded",
+        "smashed",
+        "slain",
+        "relentless",
+    } <= words
     assert all(text[m.start : m.end] == m.text for m in found)
     neutral = {m.text.lower(): m.neutral for m in found}
     assert neutral["slaughtered"] == "killed"

@@ -77,8 +77,13 @@ def is_json_prefix(text: str) -> bool:
 def test_a_deadline_mid_answer_stops_inside_the_grammar(engine: LocalEngine) -> None:
     supervisor = engine.worker_backend.supervisor
     arguments = {
-        "messages": [{"role": "user", "content": "Write a long headline and summary of a "
-                      "council meeting about the city budget."}],
+        "messages": [
+            {
+                "role": "user",
+                "content": "Write a long headline and summary of a "
+                "council meeting about the city budget.",
+            }
+        ],
         "response_format": {"type": "json_object", "schema": _SCHEMA},
         "max_tokens": 400,
         "temperature": 0.0,
@@ -145,7 +150,10 @@ def test_the_reproduction_from_the_issue_exits_cleanly() -> None:
         env = {**os.environ, "SUMMARIZER_LLM_TIMEOUT_S": seconds}
         done = subprocess.run(
             [sys.executable, "-m", "summarizer.cli", "summarize", "--engine", "local", article],
-            env=env, capture_output=True, text=True, timeout=300,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         assert done.returncode == 0, done.stderr[-2000:]
         assert "SUMMARIZER_LLM_TIMEOUT_S" in done.stderr

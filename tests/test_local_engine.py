@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from summarizer import model_store
 from summarizer.analysis.loaded import loaded_terms_in
+from summarizer.engines.local import model_store
 from summarizer.errors import EngineUnavailable
 from summarizer.models import SummaryRequest
 from summarizer.service import SummaryService
@@ -41,7 +41,7 @@ def test_local_engine_summarises_a_seed(local_service: SummaryService, case_id: 
     assert [f.value for f in response.figures] == [f.value for f in extractive.figures]
     assert {s.name for s in response.sources} == {s.name for s in extractive.sources}
     for figure in response.figures:
-        assert text[figure.evidence.start:figure.evidence.end] == figure.evidence.text
+        assert text[figure.evidence.start : figure.evidence.end] == figure.evidence.text
 
 
 @pytest.mark.slow

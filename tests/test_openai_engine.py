@@ -51,7 +51,7 @@ def test_openai_engine_summarises_a_seed_from_recorded_traffic(
     # figures and sources come from the analyser and survive whatever the model does
     assert [f.value for f in response.figures] == [f.value for f in extractive.figures]
     for figure in response.figures:
-        assert text[figure.evidence.start:figure.evidence.end] == figure.evidence.text
+        assert text[figure.evidence.start : figure.evidence.end] == figure.evidence.text
 
 
 @pytest.mark.vcr
@@ -61,6 +61,8 @@ def test_recorded_answer_is_neutral_and_grounded(tmp_path: Path) -> None:
     _, response = _summarize(tmp_path, SEED_IDS[0])
     assert loaded_terms_in(response.headline, include_quoted=False) == []
     assert loaded_terms_in(response.summary, include_quoted=False) == []
-    assert "364" in response.summary or "2,000" in response.summary or any(
-        "not used" in w for w in response.meta.warnings
+    assert (
+        "364" in response.summary
+        or "2,000" in response.summary
+        or any("not used" in w for w in response.meta.warnings)
     )

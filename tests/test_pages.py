@@ -12,7 +12,8 @@ import pytest
 from litestar.testing import TestClient
 
 from summarizer.api.app import create_app
-from summarizer.engines.registry import ENGINE_NAMES, EngineRegistry
+from summarizer.contract import ENGINE_NAMES
+from summarizer.engines.registry import EngineRegistry
 from summarizer.errors import EngineTimeout
 from summarizer.models import SummaryRequest, SummaryResponse
 from summarizer.service import SummaryService
@@ -63,8 +64,15 @@ def test_editor_page_has_labelled_form(client: TestClient) -> None:  # type: ign
     assert page.status_code == 200
     assert page.headers["content-type"].startswith("text/html")
     html = page.text
-    for control in ('for="article-input"', 'id="article-input"', 'for="article-file"',
-                    'type="file"', 'for="engine"', 'id="engine"', 'type="submit"'):
+    for control in (
+        'for="article-input"',
+        'id="article-input"',
+        'for="article-file"',
+        'type="file"',
+        'for="engine"',
+        'id="engine"',
+        'type="submit"',
+    ):
         assert control in html
     assert 'value="extractive" selected' in html  # the default engine from settings
     assert 'role="alert"' in html and 'aria-live="polite"' in html
@@ -107,8 +115,9 @@ def test_brief_bundle_has_all_three(client: TestClient, article: str) -> None:  
 
 
 def test_summaries_stay_json(client: TestClient, article: str) -> None:  # type: ignore[type-arg]
-    answer = client.post("/v1/summaries", json={"text": article},
-                         headers={"accept": "text/markdown"})
+    answer = client.post(
+        "/v1/summaries", json={"text": article}, headers={"accept": "text/markdown"}
+    )
     assert answer.headers["content-type"].startswith("application/json")
 
 
@@ -123,7 +132,10 @@ def test_summaries_stay_json(client: TestClient, article: str) -> None:  # type:
     ],
 )
 def test_bad_input_is_problem_json(
-    client: TestClient, query: str, body: dict[str, str], status: int  # type: ignore[type-arg]
+    client: TestClient,
+    query: str,
+    body: dict[str, str],
+    status: int,  # type: ignore[type-arg]
 ) -> None:
     answer = client.post(f"/v1/briefs{query}", json=body)
     assert answer.status_code == status

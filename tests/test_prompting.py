@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.engines.prompting import PromptLibrary, PromptRenderError, PromptTemplate
 from summarizer.errors import UnknownOption
-from summarizer.prompting import PromptLibrary, PromptRenderError, PromptTemplate
 
 PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 

@@ -17,6 +17,18 @@ def test_committed_schemas_match_the_models() -> None:
 
 def test_response_schema_documents_every_contract_field() -> None:
     text = schema_texts()["summary_response.schema.json"]
-    for field in ("headline", "summary", "events", "figures", "sources", "loaded_language",
-                  "meta", "evidence", "qualifier", "status", "prompt_version", "warnings"):
+    for field in (
+        "headline",
+        "summary",
+        "events",
+        "figures",
+        "sources",
+        "loaded_language",
+        "meta",
+        "evidence",
+        "qualifier",
+        "status",
+        "prompt_version",
+        "warnings",
+    ):
         assert f'"{field}"' in text

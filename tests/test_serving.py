@@ -17,9 +17,15 @@ from tests.fake_llm import fake_llm_server
 
 def _slow_model_settings(url: str, tmp_path: Path) -> Settings:
     return Settings(
-        default_engine="openai", openai_base_url=url, load_model_at_startup=False,
-        llm_timeout_s=10.0, request_timeout_s=15.0, max_retries=0, max_queue=0,
-        model_cache_dir=tmp_path, _env_file=None,  # type: ignore[call-arg]
+        default_engine="openai",
+        openai_base_url=url,
+        load_model_at_startup=False,
+        llm_timeout_s=10.0,
+        request_timeout_s=15.0,
+        max_retries=0,
+        max_queue=0,
+        model_cache_dir=tmp_path,
+        _env_file=None,  # type: ignore[call-arg]
     )
 
 
@@ -27,9 +33,11 @@ def test_health_answers_and_a_full_queue_is_503_during_a_slow_generation(
     tmp_path: Path,
 ) -> None:
     results: dict[str, Any] = {}
-    with fake_llm_server("slow", delay_s=2.5) as (url, requests), TestClient(
-        app=create_app(_slow_model_settings(url, tmp_path))
-    ) as client:
+    with (
+        fake_llm_server("slow", delay_s=2.5) as (url, requests),
+        TestClient(app=create_app(_slow_model_settings(url, tmp_path))) as client,
+    ):
+
         def first_request() -> None:
             results["first"] = client.post("/v1/summaries", json={"text": seed_text(SEED_IDS[0])})
 

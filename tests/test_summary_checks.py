@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from summarizer.analysis import analyse
-from summarizer.attribution_check import changed_qualifiers, misattributed_figures
-from summarizer.coverage_check import main_places, missing_places, one_sided_disputes
-from summarizer.engines.draft import headline_problems, summary_problems, validation_context
+from summarizer.checks.attribution import changed_qualifiers, misattributed_figures
+from summarizer.checks.coverage import main_places, missing_places, one_sided_disputes
+from summarizer.checks.draft import headline_problems, summary_problems, validation_context
 from tests.conftest import SEED_IDS, seed_text
 
 ARTICLE_000 = seed_text(SEED_IDS[0])
@@ -52,8 +52,7 @@ def test_the_main_place_must_be_named() -> None:
 
 def test_summary_and_headline_problems_combine_every_check() -> None:
     context = validation_context(ARTICLE_000, ANALYSIS_000, len(ANALYSIS_000.sentences))
-    bad = ("Russian forces slaughtered 5,000 people in Irpin, Ukraine. The UN says 364 were "
-           "killed.")
+    bad = "Russian forces slaughtered 5,000 people in Irpin, Ukraine. The UN says 364 were killed."
     problems = " | ".join(summary_problems(bad, context))
     assert "slaughtered" in problems and "5,000" in problems and "2,000" in problems
     assert headline_problems("Barbaric attack", context)  # too short and loaded
@@ -61,7 +60,7 @@ def test_summary_and_headline_problems_combine_every_check() -> None:
 
 
 def test_a_claimant_the_article_never_names_is_caught() -> None:
-    from summarizer.attribution_check import unknown_sources
+    from summarizer.checks.attribution import unknown_sources
 
     assert unknown_sources(ARTICLE_003, "The UN says 300 people were killed in Irpin.")
     assert unknown_sources(ARTICLE_000, "Mayor Oleksandr Markushin said eight died.") == []
@@ -69,10 +68,18 @@ def test_a_claimant_the_article_never_names_is_caught() -> None:
 
 
 def test_a_summary_that_drops_most_facts_of_the_floor_is_caught() -> None:
-    from summarizer.coverage_check import lost_facts
+    from summarizer.checks.coverage import lost_facts
 
-    floor = ("The UN says 364 civilians were killed in Irpin and Mariupol. Emergency services "
-             "say more than 2,000 died. Mayor Oleksandr Markushin said eight people were killed.")
+    floor = (
+        "The UN says 364 civilians were killed in Irpin and Mariupol. Emergency services "
+        "say more than 2,000 died. Mayor Oleksandr Markushin said eight people were killed."
+    )
     assert lost_facts("Civilians were killed in the war, officials said.", floor)
-    assert lost_facts("In Irpin and Mariupol 364 died, the UN says; the emergency services say "
-                      "more than 2,000.", floor) == []
+    assert (
+        lost_facts(
+            "In Irpin and Mariupol 364 died, the UN says; the emergency services say "
+            "more than 2,000.",
+            floor,
+        )
+        == []
+    )

@@ -8,6 +8,7 @@ import pytest
 
 from summarizer.analysis import analyse
 from summarizer.analysis.types import Analysis
+from summarizer.checks.text import text_problems, values_match
 from summarizer.models import (
     Dispute,
     Event,
@@ -18,7 +19,7 @@ from summarizer.models import (
     Span,
     SummaryBody,
 )
-from summarizer.verify import text_problems, values_match, verify_body
+from summarizer.verify import verify_body
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE = (SEEDS / "000_e5a4ada6868b4a8e" / "article.txt").read_text(encoding="utf-8")
@@ -35,11 +36,21 @@ def _span(article: str, text: str, shift: int = 0) -> Span:
     return Span(text=text, start=start, end=start + len(text))
 
 
-def _figure(value: float, evidence: Span, measure: str = "civilians killed",
-            conflicts: list[int] | None = None) -> Figure:
-    return Figure(value=value, measure=measure, qualifier="exact", status="claimed",
-                  source=SourceRef(name="UN"), evidence=evidence,
-                  conflicts_with=conflicts or [])
+def _figure(
+    value: float,
+    evidence: Span,
+    measure: str = "civilians killed",
+    conflicts: list[int] | None = None,
+) -> Figure:
+    return Figure(
+        value=value,
+        measure=measure,
+        qualifier="exact",
+        status="claimed",
+        source=SourceRef(name="UN"),
+        evidence=evidence,
+        conflicts_with=conflicts or [],
+    )
 
 
 def _body(**parts: object) -> SummaryBody:
@@ -158,8 +169,12 @@ def test_loaded_summary_and_descriptions_neutralised(analysis: Analysis) -> None
         headline="Putin's forces slaughter civilians in bloody Irpin attack",
         summary="A shopping centre was razed, the mayor said. Eight innocent people were "
         'slaughtered. An adviser said "only the sick brain of the Russians decides".',
-        events=[Event(description="Russian forces pounded Mariupol",
-                      evidence=[_span(ARTICLE, "Russian forces also pounded the key port")])],
+        events=[
+            Event(
+                description="Russian forces pounded Mariupol",
+                evidence=[_span(ARTICLE, "Russian forces also pounded the key port")],
+            )
+        ],
     )
     verified, warnings = verify_body(ARTICLE, body, analysis)
     assert "slaughter" not in verified.headline and "bloody" not in verified.headline
@@ -201,9 +216,11 @@ def test_second_seed_draft() -> None:
     body = _body(
         headline="Russian forces hit Red Cross building in Mariupol",
         summary="Ukraine says 145 children have died; a source says losses exceed 17,000.",
-        figures=[_figure(145, _span(SECOND, "145 children have now died")),
-                 _figure(300, _span(SECOND, "As many as 300 people")),
-                 _figure(17000, _span(SECOND, "losses of more than 17,000"))],
+        figures=[
+            _figure(145, _span(SECOND, "145 children have now died")),
+            _figure(300, _span(SECOND, "As many as 300 people")),
+            _figure(17000, _span(SECOND, "losses of more than 17,000")),
+        ],
     )
     verified, warnings = verify_body(SECOND, body, second)
     assert [f.value for f in verified.figures] == [145, 300, 17000]

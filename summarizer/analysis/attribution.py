@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.analysis import vocabulary
 from summarizer.analysis.quotes import QuoteSpan
 from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.sources import (
@@ -23,32 +24,17 @@ from summarizer.analysis.sources import (
     named_earlier,
     parse_source,
     shared_subject,
-    word_set,
 )
 from summarizer.analysis.types import Attribution, Sentence, SourceMention
 from summarizer.models import Status
 
-_VERB_STATUS: dict[str, Status] = {}
-for _words, _status in (
-    ("confirmed confirms confirming confirm", "confirmed"),
-    ("estimated estimates estimating estimate", "estimated"),
-    ("reported reports reporting report", "reported"),
-    (
-        "forecast forecasts projected projects predicted predicts expects expected expect",
-        "projected",
-    ),
-):
-    _VERB_STATUS.update(dict.fromkeys(_words.split(), _status))  # type: ignore[arg-type]
-_CLAIM_VERBS = (
-    "said says say saying told tells telling added adds adding warned warns warning warn stated "
-    "states claim reveal insist argue admit deny allege predict "
-    "claimed claims claiming announced announces announcing revealed reveals explained insisted "
-    "noted argued admitted denied alleged wrote tweeted posted continued echoed urged disclosed "
-    "acknowledged showed shows found put puts putting condemned rejected called criticised "
-    "criticized praised welcomed described defended questioned dismissed vowed promised "
-    "stressed emphasised emphasized conceded suggested gave gives sought demanded asked"
-)
-_VERBS = "|".join(sorted([*_CLAIM_VERBS.split(), *_VERB_STATUS], key=len, reverse=True))
+_VERB_STATUS: dict[str, Status] = {
+    verb: status  # type: ignore[misc]  # the keys of [status_verbs] are Status values
+    for status, verbs in vocabulary.groups("status_verbs").items()
+    for verb in verbs
+}
+_CLAIM_VERBS = vocabulary.words("claim_verbs")
+_VERBS = vocabulary.alternation([*_CLAIM_VERBS, *_VERB_STATUS])
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|again|separately|then|had\s+also)\s+)*"
 # lowercase only: "the United States" is no verb
 _SUBJECT_VERB = re.compile(rf"(?<![\w-])(?:{_AUX})(?P<verb>{_VERBS})\b(?!-)")
@@ -70,14 +56,7 @@ _FORWARD_STOP = re.compile(
     r"this|last|earlier|and|but|to|during|amid|with|is|are|was|were|has|had|have)\b",
     re.IGNORECASE,
 )
-_BACKWARD_STOP = word_set(
-    """and or but that which who whom when where while as because if it its there this these
-    those is are was were be been being has have had will would could should can may might not
-    by in on at with from after before during since amid into over under than about also then
-    now today yesterday morning evening night tonight week month year later earlier previously
-    meanwhile however so said says told added what how why just even still only fears once
-    again amid despite though although than like whether did does do"""
-)
+_BACKWARD_STOP = vocabulary.words("subject_stop_words")
 _POSSESSOR = re.compile(r"(?:its|their)\s+(.+)$", re.IGNORECASE)
 # "two people familiar with the discussions", "sources close to the minister"
 _INFORMED = re.compile(
@@ -86,7 +65,7 @@ _INFORMED = re.compile(
     r"\s+[\w\s'\u2019-]{1,60}$",
     re.IGNORECASE,
 )
-_LEADING_FILLER = word_set("but and today yesterday meanwhile however now then so yet")
+_LEADING_FILLER = vocabulary.words("leading_fillers")
 # "200,000" has a comma that does not end the clause
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b(?:[^,]|,(?=\d))*,?\s*$", re.IGNORECASE)
 _BARE_RELATIVE = re.compile(r"\s(?:who|which)\s[^,]{0,80}$", re.IGNORECASE)

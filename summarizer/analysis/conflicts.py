@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from summarizer.analysis import vocabulary
 from summarizer.analysis.measures import INCLUDING, OUTCOMES
-from summarizer.analysis.sources import word_set
 from summarizer.analysis.types import FigureCandidate
 
 
@@ -30,14 +30,8 @@ def measure_key(measure: str) -> str:
     return f"{head} {outcome}".strip()
 
 
-_GENERIC_DEAD = word_set(
-    "people person persons civilian civilians death deaths dead victim victims figure total "
-    "toll tolls resident residents inhabitant inhabitants"
-)
-_TURNOUT = word_set(
-    "turnout crowd crowds attendance protester protesters demonstrator demonstrators marcher "
-    "marchers participant participants"
-)
+_GENERIC_DEAD = vocabulary.words("generic_victims")
+_TURNOUT = vocabulary.words("turnout_nouns")
 _YEAR = re.compile(r"\b(?:in|since|of|during|by)\s+(?P<year>1[89]\d\d|20\d\d)\b", re.I)
 _INCIDENT = re.compile(r"^[^.;]*?\bwhen\b")
 _PAST = re.compile(r"\b(?:last\s+year|a\s+year\s+(?:earlier|ago)|years\s+ago|previous\s+year)\b")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from summarizer.analysis import vocabulary
 from summarizer.analysis.attribution import noun_phrase_start
 from summarizer.analysis.loaded import neutralise
 from summarizer.analysis.segment import SentenceIndex
-from summarizer.analysis.sources import word_set
 from summarizer.analysis.types import (
     Attribution,
     EventCandidate,
@@ -22,30 +22,10 @@ from summarizer.analysis.types import (
     SourceMention,
 )
 
-_HARD_VERBS = word_set(
-    """killed died shelled struck hit fired attacked bombed bombarded pounded blitzed targeted
-    razed slaughtered massacred shot stabbed injured wounded exploded crashed collapsed flooded
-    destroyed damaged burned erupted invaded seized captured sank capsized derailed trapped
-    drowned raped kidnapped abducted"""
-)
-_SOFT_VERBS = word_set(
-    """evacuated announced voted ruled raised cut arrested protested launched withdrew fled
-    signed approved rejected sentenced charged resigned elected closed opened banned suspended
-    agreed passed rose fell dropped jumped increased decreased hacked counter-attacked marched
-    detained rescued lifted imposed fined convicted acquitted dismissed appointed unveiled
-    smashed hammered pledged suffered began begun started cancelled canceled postponed delayed
-    threatened deployed forced ordered appealed caused leaked spilled treated transferred
-    taken recovered found won lost beat sold bought acquired merged sued filed blocked vetoed
-    ratified nominated clashed spread vaccinated hospitalised hospitalized recaptured retook
-    withdraw retreated advanced reopened shut halted resumed stormed raided sent ran aground
-    plunged surged slashed hiked laid warned struck"""
-)
+_HARD_VERBS = vocabulary.words("violent_event_verbs")
+_SOFT_VERBS = vocabulary.words("event_verbs")
 # Nouns that name an event even without a verb of action ("a cyber attack", "an outbreak").
-_EVENT_NOUNS = word_set(
-    """attack attacks strike strikes outbreak explosion blast crash protest protests clashes
-    evacuation investigation inquiry appeal vote election ceasefire withdrawal fire flood
-    floods earthquake storm strike walkout shutdown lockdown"""
-)
+_EVENT_NOUNS = vocabulary.words("event_nouns")
 _TRIGGERS = _HARD_VERBS | _SOFT_VERBS | _EVENT_NOUNS
 _EVENT_VERB = re.compile(r"\b(" + "|".join(sorted(_TRIGGERS, key=len, reverse=True)) + r")\b")
 _PASSIVE_BY = re.compile(
@@ -55,25 +35,13 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$
 _HEDGE = re.compile(
     r"\b(?:not known|unclear|fears?|may|might|could|would|believe[sd]?|possible|possibly)\b"
 )
-_ACTOR_WORDS = word_set(
-    """forces troops army military police soldiers militants rebels protesters government
-    officials court judge jury parliament lawmakers voters bank company workers firefighters
-    residents authorities"""
-)
-_NP_STOP = word_set(
-    """and or but that which who when where while as because if it there this is are was were
-    be been has have had will would not by in on at with from after before during since amid
-    into than also then now today yesterday later earlier what how just even still only the a
-    an of to more its their his her"""
-)
+_ACTOR_WORDS = vocabulary.words("actor_nouns")
+_NP_STOP = vocabulary.words("actor_stop_words")
 _PLACE = re.compile(
     r"\b(?:in|at|near|outside|across|through|city of|town of|village of|outskirts of)\s+"
     r"(?P<place>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
 )
-_NOT_PLACES = word_set(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday the a an"""
-)
+_NOT_PLACES = vocabulary.words("not_places")
 _TIME = re.compile(
     r"\b(?:earlier |later )?(?:today|yesterday|tonight|overnight|this (?:morning|afternoon|evening|"
     r"week|weekend|month|year)|last (?:night|week|weekend|month|year|(?:Mon|Tues|Wednes|Thurs|Fri|"

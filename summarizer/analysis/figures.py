@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from summarizer.analysis import vocabulary
 from summarizer.analysis.attribution import Claim, status_of
 from summarizer.analysis.conflicts import find_conflicts, measure_key
 from summarizer.analysis.measures import INCLUDING as _INCLUDING
 from summarizer.analysis.measures import OUTCOMES as _OUTCOMES
 from summarizer.analysis.segment import SentenceIndex
-from summarizer.analysis.sources import word_set
 from summarizer.analysis.types import (
     FigureCandidate,
     NumberMention,
@@ -28,14 +28,9 @@ from summarizer.models import Status
 __all__ = ["figure_candidates", "find_conflicts", "measure_key", "resolve_placeholders"]
 
 _OUTCOME_WORD = re.compile(r"\b(" + "|".join(sorted(_OUTCOMES, key=len, reverse=True)) + r")\b")
-_NOUN_STOP = word_set(
-    """have has had were was are is been be will would could may might who which that in on
-    at of from to by and or with including as after before since during than for into over
-    under across per each a an the this these those their its his her our now still also
-    had already reportedly so far"""
-) | frozenset(_OUTCOMES)
+_NOUN_STOP = vocabulary.words("counted_noun_stop_words") | frozenset(_OUTCOMES)
 _NOUN_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
-_SKIPPED = word_set("more other additional further another extra")
+_SKIPPED = vocabulary.words("counted_noun_skipped")
 _OF_BEFORE = re.compile(r"(?:(?P<adj>[A-Z][\w-]+)\s+)?(?P<noun>[a-z][a-z-]*)\s+of\s*$")
 _ASIDE = re.compile(r",\s*(?:including|among them|of whom|mostly|many of them)[^,]*,")
 _REFERENCE = re.compile(r"\b(?:the|both|these|those|all)\s*$", re.IGNORECASE)
@@ -58,8 +53,8 @@ _LASTING = re.compile(
 )
 _AGO = re.compile(r"\s*(?:ago|earlier|later|before|after|from)\b", re.IGNORECASE)
 _CUSTODY = re.compile(r"sentenc|jail|prison", re.IGNORECASE)
-_VERBISH = word_set("took caught made went came became left saw got gave won ran said had")
-_DURATIONS = word_set("hours hour minutes minute seconds days day weeks week months month years")
+_VERBISH = vocabulary.words("irregular_past_verbs")
+_DURATIONS = vocabulary.words("duration_units")
 _MIN_EVIDENCE_WORDS = 5
 
 

@@ -29,9 +29,32 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?:;\"“”\u2018(\n]")
 _QUOTED_RE = re.compile(r"“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"|«[^»]{0,3000}»")
 # after these an adjective is predicative: removing it would leave "the attack was."
 _COPULAS = frozenset(
-    ["is", "was", "were", "are", "be", "been", "being", "became", "become", "becomes", "seemed",
-     "seems", "seem", "looked", "looks", "remain", "remained", "remains", "appeared", "appears",
-     "proved", "so", "too", "as"]
+    [
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+        "became",
+        "become",
+        "becomes",
+        "seemed",
+        "seems",
+        "seem",
+        "looked",
+        "looks",
+        "remain",
+        "remained",
+        "remains",
+        "appeared",
+        "appears",
+        "proved",
+        "so",
+        "too",
+        "as",
+    ]
 )
 _CONNECTOR_RE = re.compile(r"\s*,\s+|\s+(?:and|or)\s+")
 _ARTICLE_RE = re.compile(rf"(?<![\w'{_APOSTROPHE}])(a|an|A|An|AN)(\s+)$")
@@ -66,8 +89,9 @@ def _lexicon() -> _Lexicon:
     multi: dict[str, list[Term]] = {}
     for entry in json.loads(raw)["entries"]:
         words = tuple(entry["term"].lower().split())
-        term = Term(words, entry["neutral"], entry["category"],
-                    frozenset(entry.get("not_after", [])))
+        term = Term(
+            words, entry["neutral"], entry["category"], frozenset(entry.get("not_after", []))
+        )
         if len(words) == 1:
             single[words[0]] = term
         else:

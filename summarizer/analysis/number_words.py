@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from summarizer.models import Qualifier
+from summarizer.analysis import vocabulary
+from summarizer.contract import QUALIFIER_PHRASES
 
 
 def words_of(spaced: str) -> list[str]:
@@ -73,13 +74,7 @@ _UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "cents": ("cents",),
 }
 UNIT_BY_FORM = {form: unit for unit, forms in _UNIT_FORMS.items() for form in forms}
-PEOPLE_NOUNS = words_of(
-    "people persons person civilians children adults residents citizens troops soldiers "
-    "refugees migrants workers employees patients students pupils victims passengers "
-    "protesters demonstrators voters inhabitants men women babies infants fighters "
-    "militants officers police policemen doctors nurses journalists prisoners hostages "
-    "detainees survivors casualties individuals staff members teachers families"
-)
+PEOPLE_NOUNS = vocabulary.ordered("people_nouns")
 
 
 def parse_number_words(phrase: str) -> tuple[float, int] | None:
@@ -183,44 +178,7 @@ def ratio_value(match: re.Match[str]) -> float | None:
     return round(part / whole, 3) if 0 < part < whole else None
 
 
-QUALIFIERS: dict[str, Qualifier] = {
-    "more than": "at_least",
-    "over": "at_least",
-    "at least": "at_least",
-    "upwards of": "at_least",
-    "in excess of": "at_least",
-    "no fewer than": "at_least",
-    "no less than": "at_least",
-    "just over": "at_least",
-    "well over": "at_least",
-    "above": "at_least",
-    "exceeding": "at_least",
-    "a minimum of": "at_least",
-    "as many as": "at_most",
-    "up to": "at_most",
-    "fewer than": "at_most",
-    "less than": "at_most",
-    "nearly": "at_most",
-    "almost": "at_most",
-    "under": "at_most",
-    "just under": "at_most",
-    "at most": "at_most",
-    "no more than": "at_most",
-    "a maximum of": "at_most",
-    "close to": "at_most",
-    "below": "at_most",
-    "about": "approximate",
-    "around": "approximate",
-    "roughly": "approximate",
-    "approximately": "approximate",
-    "an estimated": "approximate",
-    "estimated": "approximate",
-    "some": "approximate",
-    "circa": "approximate",
-    "approx.": "approximate",
-    "an approximate": "approximate",
-    "a reported": "approximate",
-}
+QUALIFIERS = QUALIFIER_PHRASES  # one table, read here and written back by briefs
 
 # "10 years and six months": the smaller unit and how many make one of the larger
 PARTS = {"years": ("months", 12.0), "hours": ("minutes", 60.0), "months": ("weeks", 52 / 12)}

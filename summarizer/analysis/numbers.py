@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from summarizer.analysis import vocabulary
 from summarizer.analysis.number_words import (
     AND_PART,
     CURRENCY_SYMBOLS,
@@ -37,23 +38,13 @@ from summarizer.analysis.number_words import (
     parse_number_words,
     ratio_value,
     time_value,
-    words_of,
 )
 from summarizer.analysis.types import NumberKind, NumberMention, Sentence
 from summarizer.models import Qualifier
 
 # Capitalised words after which a number is part of a name ("Article 5", "Flight 17").
-_NAMING_WORDS = words_of(
-    "Article Section Resolution Chapter Flight Route Room Level Category Phase Stage Apollo "
-    "Boeing Airbus Highway Interstate Paragraph Clause Rule Bill Act Grade Channel Ward Block "
-    "Gate Terminal Platform Unit Building Number No. Vol. Part"
-)
-
-
-def _alternation(words: object) -> str:
-    """A regex alternation, longest first so 'more than' wins over 'more'."""
-    items = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+_NAMING_WORDS = vocabulary.ordered("naming_words")
+_NAME_BEFORE = re.compile(rf"\b(?:{vocabulary.alternation(_NAMING_WORDS)})\s*$")
 
 
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -68,28 +59,28 @@ TIME_RE = re.compile(
     r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!:\d|\.\d)",
     re.IGNORECASE,
 )
-_WORD_NUMBER = _alternation(list(WORD_VALUES) + list(MULTIPLIERS) + list(SCALES))
+_WORD_NUMBER = vocabulary.alternation(list(WORD_VALUES) + list(MULTIPLIERS) + list(SCALES))
 _WORDS_RE = rf"(?:{_WORD_NUMBER})(?:(?:\s+and\s+|\s+|-)(?:{_WORD_NUMBER}))*"
 AGE_RE = re.compile(
     rf"\b(?:aged|age\s+of|age)\s+(?P<a1>\d{{1,3}})\b"
     rf"|(?<![\w.,])(?P<a2>\d{{1,3}}|{_WORDS_RE})[-\s]years?[-\s]old\b",
     re.IGNORECASE,
 )
-_NUMERATOR = _alternation([*WORD_VALUES, "a", "an"])
+_NUMERATOR = vocabulary.alternation([*WORD_VALUES, "a", "an"])
 FRACTION_RE = re.compile(
-    rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+(?P<den>{_alternation(DENOMINATORS)})"
+    rf"\b(?:(?P<num>{_NUMERATOR})[\s-]+(?P<den>{vocabulary.alternation(DENOMINATORS)})"
     rf"|(?P<half>half))\b(?P<of>\s+(?:of\s+)?(?:a|an)\s+(?P<unit>percentage\s+point|per\s?cent"
     rf"|percent|mile|kilometre|metre|hour|day|week|month|year|million|billion))?",
     re.IGNORECASE,
 )
-_SMALL_NUMBER = rf"\d{{1,3}}|{_alternation(list(WORD_VALUES)[1:])}"
+_SMALL_NUMBER = rf"\d{{1,3}}|{vocabulary.alternation(list(WORD_VALUES)[1:])}"
 # 'one in five adults', '3 out of 10': a proportion, read as a fraction (0.2, 0.3)
 RATIO_RE = re.compile(
     rf"(?<![\w.,])(?P<n>{_SMALL_NUMBER})\s+(?:in|out\s+of)\s+(?P<m>{_SMALL_NUMBER})(?![\w.,%])",
     re.IGNORECASE,
 )
 ORDINAL_RE = re.compile(
-    rf"(?<![\w.,])(?P<n>\d{{1,4}})(?:st|nd|rd|th)\b|\b(?P<w>{_alternation(ORDINAL_VALUES)})\b",
+    rf"(?<![\w.,])(?P<n>\d{{1,4}})(?:st|nd|rd|th)\b|\b(?P<w>{vocabulary.alternation(ORDINAL_VALUES)})\b",
     re.IGNORECASE,
 )
 CARDINAL_RE = re.compile(
@@ -98,7 +89,8 @@ CARDINAL_RE = re.compile(
     re.IGNORECASE,
 )
 _SCALE_AFTER = re.compile(
-    rf"\s*(?P<word>{_alternation(SCALES)})\b|(?P<short>bn|mn|trn|tn|[mbk])\b", re.IGNORECASE
+    rf"\s*(?P<word>{vocabulary.alternation(SCALES)})\b|(?P<short>bn|mn|trn|tn|[mbk])\b",
+    re.IGNORECASE,
 )
 _PERCENT_AFTER = re.compile(
     r"\s*(?:(?P<sign>%)|(?P<pp>percentage\s+points?)\b|(?P<pc>per\s?cent|percent)\b)",
@@ -106,13 +98,15 @@ _PERCENT_AFTER = re.compile(
 )
 _RANGE_AFTER = re.compile(r"\s*(?:(?P<dash>[-\u2013\u2014])|(?P<word>to|and))\s*", re.I)
 _UNIT_AFTER = re.compile(
-    rf"(?P<sep>\s*|-)(?P<unit>{_alternation(UNIT_BY_FORM)})(?![\w-])", re.IGNORECASE
+    rf"(?P<sep>\s*|-)(?P<unit>{vocabulary.alternation(UNIT_BY_FORM)})(?![\w-])", re.IGNORECASE
 )
 _PEOPLE_AFTER = re.compile(
     rf"\s+(?:(?:more|other|[A-Z][a-z]+|[a-z]+(?:an|ish|ese|i))\s+)?(?:{'|'.join(PEOPLE_NOUNS)}"
     rf"|[A-Z][a-z]+ians?s?|[A-Z][a-z]+ans)\b"
 )
-_QUALIFIER_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<q>{_alternation(QUALIFIERS)})\s+$", re.I)
+_QUALIFIER_BEFORE = re.compile(
+    rf"(?:^|(?<=\W))(?P<q>{vocabulary.alternation(QUALIFIERS)})\s+$", re.I
+)
 _CURRENCY_BEFORE = re.compile(r"(?:^|(?<=[^\w$£€¥]))(?:US|A|C|NZ|HK)?(?P<c>[$£€¥₹])\s?$")
 _RANGE_START_BEFORE = re.compile(r"\b(?P<w>between|from)\s+$", re.IGNORECASE)
 
@@ -330,7 +324,7 @@ def _cardinal_kind(text: str, amount: _Amount) -> NumberKind | None:
     if plain and not amount.is_digits and amount.value == 1:
         return None
     before = text[max(0, amount.start - 12) : amount.start]
-    if plain and re.search(rf"\b(?:{_alternation(_NAMING_WORDS)})\s*$", before):
+    if plain and _NAME_BEFORE.search(before):
         return "name"
     raw = text[amount.start : amount.end]
     if YEAR_SPAN.fullmatch(raw) and amount.unit is None and not amount.scaled:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from summarizer.analysis import vocabulary
 from summarizer.analysis.types import Sentence
 
 
@@ -26,76 +27,9 @@ class _HasSpan(Protocol):
 _SpanT = TypeVar("_SpanT", bound=_HasSpan)
 
 # Words that end with a period without ending the sentence.
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cpl",
-        "maj",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "insp",
-        "det",
-        "st",
-        "mt",
-        "ft",
-        "jr",
-        "sr",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "bros",
-        "plc",
-        "vs",
-        "etc",
-        "approx",
-        "est",
-        "dept",
-        "univ",
-        "fig",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "ave",
-        "rd",
-    ]
-)
+_ABBREVIATIONS = vocabulary.words("abbreviations")
 # Abbreviations that only hold before a number ("No. 10", "Art. 5").
-_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "art", "vol", "pp", "p", "para", "sec"})
+_NUMBER_ABBREVIATIONS = vocabulary.words("number_abbreviations")
 
 _CLOSING_QUOTES = "\u201d\"\u2019'\u00bb"
 _TERMINATOR = re.compile(r"[.!?\u2026]+[)\]" + _CLOSING_QUOTES + "]*")

@@ -10,77 +10,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from summarizer.analysis import vocabulary
 from summarizer.models import SourceKind
 
-
-def word_set(spaced: str) -> frozenset[str]:
-    """The words of a space-separated list."""
-    return frozenset(spaced.split())
-
-
-TITLES = word_set(
-    "mr mrs ms miss dr prof sir dame lord lady mayor president minister governor senator "
-    "rep judge justice general gen col colonel captain capt lt sgt chief king queen prince "
-    "princess pope chancellor premier sheikh ambassador commissioner inspector detective "
-    "officer supt superintendent spokesman spokeswoman secretary director professor father"
-)
+TITLES = vocabulary.words("titles")
 # Words that make a capitalised phrase a body rather than a person.
-_GOVERNMENT = word_set(
-    "ministry ministries department government cabinet parliament congress senate council "
-    "police army military navy forces kremlin pentagon authorities officials office agency "
-    "services service commission assembly administration prosecutors court tribunal regime "
-    "embassy command guard municipality"
-)
-_ORGANISATION = word_set(
-    "un nato who imf eu unicef unhcr ngo committee organisation organization union bank fund "
-    "company corporation group association institute foundation university hospital cross "
-    "party federation inc ltd plc corp board charity network alliance society economics "
-    "partners capital holdings systems labs research analytics associates insights consulting "
-    "securities investments motors airlines energy technologies statistics institute centre "
-    "center trust watch international reserve authority"
-)
-_MEDIA = word_set(
-    "mirror times post news bbc cnn reuters guardian telegraph journal herald sun express mail "
-    "independent ap afp bloomberg sky radio tv television gazette tribune chronicle observer "
-    "newspaper broadcaster newsweek politico axios tass interfax ria media press"
-)
-_DOCUMENT = word_set(
-    "report statement study survey data figures poll document analysis filing verdict ruling "
-    "judgment judgement indictment"
-)
-_ANONYMOUS_HEADS = word_set(
-    "source sources insider insiders witness witnesses resident residents person people "
-    "official officer diplomat analyst analysts observer observers expert experts aide aides"
-)
-_ROLE_HEADS = (
-    word_set(
-        "mayor minister president spokesman spokeswoman spokesperson official officials officer "
-        "adviser advisor ombudswoman ombudsman governor chief head director secretary chancellor "
-        "leader commander general analyst analysts expert experts economist economists "
-        "researcher researchers scientist scientists doctor doctors judge prosecutor prosecutors "
-        "lawyer lawyers "
-        "attorney witness witnesses resident residents source sources representative ambassador "
-        "envoy senator lawmaker legislator chairman chairwoman ceo founder professor campaigners "
-        "activists organisers organizers protesters diplomat aide aides insider insiders observers "
-        "investigators spokespeople manager executive owner teacher nurse paramedic firefighters "
-        "commissioner coroner sheriff inspector rescuers medics officers operator"
-    )
-    | _GOVERNMENT
-    | _ORGANISATION
-    | _MEDIA
-    | _DOCUMENT
-)
+_GOVERNMENT = vocabulary.words("government_heads")
+_ORGANISATION = vocabulary.words("organisation_heads")
+_MEDIA = vocabulary.words("media_heads")
+_DOCUMENT = vocabulary.words("document_heads")
+_ANONYMOUS_HEADS = vocabulary.words("anonymous_heads")
+_ROLE_HEADS = vocabulary.words("role_heads") | _GOVERNMENT | _ORGANISATION | _MEDIA | _DOCUMENT
 _NATIONALITY_SUFFIX = re.compile(r"(?:ian|ese|ish|ean|can|ic|an|i)$")
-_COUNTRIES = word_set(
-    "ukraine russia moscow kyiv kiev kremlin china beijing britain uk london france paris germany "
-    "berlin israel iran iraq syria turkey ankara india pakistan japan tokyo us usa america "
-    "washington canada mexico brazil poland warsaw italy rome spain madrid taiwan korea egypt "
-    "gaza lebanon belarus minsk hungary australia nigeria kenya ethiopia sudan yemen qatar saudi "
-    "afghanistan venezuela colombia argentina sweden norway finland denmark greece europe"
-)
-_PARTICLES = word_set("de da di del van von der den bin al el la le du dos")
-PRONOUNS = word_set("he she they it")
-_OF_WORDS = word_set("of for in at")
+_COUNTRIES = vocabulary.words("countries_and_capitals")
+_PARTICLES = vocabulary.words("name_particles")
+PRONOUNS = vocabulary.words("pronouns")
+_OF_WORDS = vocabulary.words("role_of_words")
 _ARTICLES = ("the ", "a ", "an ")
 _WORD = re.compile(r"[^\s,;:]+")
 _POSSESSIVE = re.compile(r"['\u2019]s\s+")
@@ -289,7 +234,7 @@ def named_earlier(parsed: ParsedSource, known: list[MergedSource]) -> MergedSour
     return companies[0] if noun in COMPANY_NOUNS and len(companies) == 1 else None
 
 
-COMPANY_NOUNS = word_set("company firm group carrier lender insurer operator retailer maker")
+COMPANY_NOUNS = vocabulary.words("company_nouns")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^-\u2013\u2014]{0,40}\)\s*[-\u2013\u2014]\s*")
 
 

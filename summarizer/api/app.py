@@ -58,9 +58,7 @@ def _close_engines(app: Litestar) -> None:
     app.state.service.close()
 
 
-def create_app(
-    settings: Settings | None = None, service: SummaryService | None = None
-) -> Litestar:
+def create_app(settings: Settings | None = None, service: SummaryService | None = None) -> Litestar:
     settings = settings or get_settings()
     # the app stops what it builds; a service handed in belongs to the caller
     on_shutdown = [] if service is not None else [_close_engines]

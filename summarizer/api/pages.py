@@ -1,5 +1,5 @@
 """The editor page (`GET /`) and briefs (`POST /v1/briefs`): thin handlers over the service and
-`summarizer.briefs`. Errors are raised as `summarizer.errors` exceptions and leave as
+`summarizer.render.briefs`. Errors are raised as `summarizer.errors` exceptions and leave as
 problem+json through the app's one mapper."""
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 from summarizer.api.summaries import SummaryBodyOperation, decode_summary_request
-from summarizer.briefs import render_html, render_markdown
+from summarizer.contract import EngineName
 from summarizer.errors import InvalidInput
+from summarizer.render.briefs import render_html, render_markdown
 from summarizer.service import SummaryService
 
-_PACKAGE = Path(__file__).resolve().parent.parent
-TEMPLATE_DIR = _PACKAGE / "templates"
-STATIC_DIR = _PACKAGE / "static"
+_RENDER = Path(__file__).resolve().parent.parent / "render"
+TEMPLATE_DIR = _RENDER / "templates"
+STATIC_DIR = _RENDER / "static"
 
 TEMPLATE_CONFIG = TemplateConfig(directory=TEMPLATE_DIR, engine=JinjaTemplateEngine)
 
@@ -33,9 +34,9 @@ _MEDIA_TYPES = {
     "bundle": "application/json",
 }
 _ENGINE_LABELS = {
-    "local": "Local model (about 10-20 s)",
-    "openai": "OpenAI-compatible API",
-    "extractive": "Extractive (no model, instant)",
+    EngineName.LOCAL: "Local model (about 10-20 s)",
+    EngineName.OPENAI: "OpenAI-compatible API",
+    EngineName.EXTRACTIVE: "Extractive (no model, instant)",
 }
 
 

@@ -32,7 +32,11 @@ class ProblemDetails(BaseModel):
 
 
 def problem_response(
-    status: int, title: str, detail: str, slug: str, request: Request[Any, Any, Any],
+    status: int,
+    title: str,
+    detail: str,
+    slug: str,
+    request: Request[Any, Any, Any],
     extra: dict[str, Any] | None = None,
 ) -> Response[dict[str, Any]]:
     body: dict[str, Any] = {

@@ -14,6 +14,7 @@ from litestar.openapi.spec.operation import Operation
 from pydantic import ValidationError
 
 from summarizer.api.problems import PROBLEM_MEDIA_TYPE, ProblemDetails
+from summarizer.contract import ENGINE_NAMES
 from summarizer.errors import InvalidInput
 from summarizer.models import SummaryRequest, SummaryResponse
 from summarizer.service import SummaryService
@@ -31,7 +32,7 @@ async def decode_summary_request(request: Request[Any, Any, Any]) -> SummaryRequ
     if media_type not in ("application/json", "text/plain"):
         raise InvalidInput(
             f"content type '{media_type or 'none'}' is not supported; send application/json "
-            "({\"text\": ...}) or text/plain (the article itself)",
+            '({"text": ...}) or text/plain (the article itself)',
             status=415,
         )
     try:
@@ -66,7 +67,7 @@ def _string(description: str, enum: list[Any] | None = None) -> Schema:
     return Schema(type=OpenAPIType.STRING, description=description, enum=enum)
 
 
-_ENGINES: list[Any] = ["local", "openai", "extractive"]
+_ENGINES: list[Any] = list(ENGINE_NAMES)
 _REQUEST_SCHEMA = Schema(
     type=OpenAPIType.OBJECT,
     required=["text"],

@@ -9,7 +9,7 @@ from summarizer.models import SummaryBody, Usage
 
 if TYPE_CHECKING:
     from summarizer.analysis.types import Analysis
-    from summarizer.prompting import PromptTemplate
+    from summarizer.engines.prompting import PromptTemplate
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,10 @@ class Engine(Protocol):
     uses_prompt: bool
 
     def generate(
-        self, article: Article, analysis: Analysis, prompt: PromptTemplate | None,
+        self,
+        article: Article,
+        analysis: Analysis,
+        prompt: PromptTemplate | None,
         deadline: float | None = None,
     ) -> EngineResult: ...
 

@@ -9,17 +9,23 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from summarizer.analysis import vocabulary
 from summarizer.analysis.events import describe
 from summarizer.analysis.loaded import loaded_terms_in, neutralise
 from summarizer.analysis.quotes import is_scare_quote
 from summarizer.analysis.segment import SentenceIndex
-from summarizer.analysis.sources import word_set
 from summarizer.analysis.types import (
     Analysis,
     EventCandidate,
     FigureCandidate,
     Sentence,
     SourceMention,
+)
+from summarizer.contract import (
+    MAX_EVENTS,
+    MAX_HEADLINE_WORDS,
+    MAX_SUMMARY_SENTENCES,
+    MAX_SUMMARY_WORDS,
 )
 from summarizer.engines.base import Article, EngineResult
 from summarizer.models import (
@@ -34,18 +40,14 @@ from summarizer.models import (
 )
 
 if TYPE_CHECKING:
-    from summarizer.prompting import PromptTemplate
+    from summarizer.engines.prompting import PromptTemplate
 
-_MAX_EVENTS = 6
-_MAX_SUMMARY_SENTENCES = 5
-_MAX_SUMMARY_WORDS = 150
-_MAX_HEADLINE_WORDS = 15
-_PARTICIPLES = word_set("killed wounded arrested displaced rescued infected hospitalised")
+_PARTICIPLES = vocabulary.words("outcome_participles")
 _PRONOUN_LEAD = re.compile(r"^(He|She|They)\s+(?=\w)")
 _LEAD_FILLER = re.compile(r"^(?:But|And|So|Yet|Meanwhile|However|It came as|It came amid),?\s+")
 _HEADLINE_CUT = re.compile(r"\s(?:when|as|after|while|which|who|because|before|where)\s")
 _ASIDE = re.compile(r",\s*(?:including|among them|many of them|most of them)[^,]*,")
-_WEAK_END = word_set("a an the of in on at to by and or but with for from as his her their its")
+_WEAK_END = vocabulary.words("weak_line_ends")
 
 
 class ExtractiveEngine:
@@ -56,7 +58,10 @@ class ExtractiveEngine:
     concurrency: int | None = None  # pure CPU work: no limit on parallel requests
 
     def generate(
-        self, article: Article, analysis: Analysis, prompt: PromptTemplate | None,
+        self,
+        article: Article,
+        analysis: Analysis,
+        prompt: PromptTemplate | None,
         deadline: float | None = None,
     ) -> EngineResult:
         del prompt, deadline  # no prompt, and milliseconds of work
@@ -223,7 +228,7 @@ def _diverse_events(analysis: Analysis) -> list[EventCandidate]:
     pool = {e.sentence: e for e in analysis.events}
     words = {i: _content_words(analysis.sentences[i].text) for i in pool}
     chosen: list[EventCandidate] = []
-    while pool and len(chosen) < _MAX_EVENTS:
+    while pool and len(chosen) < MAX_EVENTS:
 
         def value(event: EventCandidate) -> float:
             overlap = max(
@@ -264,7 +269,7 @@ def _headline(article: Article, analysis: Analysis) -> str:
 
 
 def _shorten(sentence: str) -> str:
-    """A headline of at most 15 words: the main clause, no final period."""
+    """A headline of at most MAX_HEADLINE_WORDS words: the main clause, no final period."""
     text = _ASIDE.sub("", sentence.strip().rstrip("."))
     comma = text.find(",")
     if comma > 0 and len(text[:comma].split()) >= 5:
@@ -272,7 +277,7 @@ def _shorten(sentence: str) -> str:
     cut = _HEADLINE_CUT.search(text)
     if cut is not None and len(text[: cut.start()].split()) >= 8:
         text = text[: cut.start()]
-    words = [w for w in text.split() if w.lower() != "also"][:_MAX_HEADLINE_WORDS]
+    words = [w for w in text.split() if w.lower() != "also"][:MAX_HEADLINE_WORDS]
     while words and words[-1].lower().strip(",;:") in _WEAK_END:
         words.pop()
     return " ".join(words).rstrip(",;:")
@@ -285,7 +290,7 @@ def _summary(analysis: Analysis) -> str:
     for sentence in chosen:
         rendered = _render(sentence, analysis)
         count = len(rendered.split())
-        if not rendered or loaded_terms_in(rendered) or words + count > _MAX_SUMMARY_WORDS:
+        if not rendered or loaded_terms_in(rendered) or words + count > MAX_SUMMARY_WORDS:
             continue
         parts.append(rendered)
         words += count
@@ -299,7 +304,7 @@ def _pick_sentences(analysis: Analysis) -> list[Sentence]:
     weight = _mentions(analysis.text, set(places.values()))
     chosen: list[int] = []
     seen_places: set[str] = set()
-    while scores and len(chosen) < _MAX_SUMMARY_SENTENCES:
+    while scores and len(chosen) < MAX_SUMMARY_SENTENCES:
 
         def gain(index: int) -> float:
             place = places.get(index)

@@ -18,11 +18,13 @@ import instructor
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
 from summarizer.analysis.types import Analysis
+from summarizer.checks.draft import validation_context
 from summarizer.engines.base import Article, EngineResult
-from summarizer.engines.draft import RESPONSE_MODELS, HeadlineSummary, validation_context
+from summarizer.engines.drafts import RESPONSE_MODELS, HeadlineSummary
 from summarizer.engines.extractive import build_body
 from summarizer.engines.merge import merge_checked_draft, parse_loose_draft
 from summarizer.engines.prompt_inputs import PromptInputs, build_prompt_inputs
+from summarizer.engines.prompting import PromptRenderError, PromptTemplate
 from summarizer.errors import (
     EngineOutputInvalid,
     EngineTimeout,
@@ -30,7 +32,6 @@ from summarizer.errors import (
     SummarizerError,
 )
 from summarizer.models import Usage
-from summarizer.prompting import PromptRenderError, PromptTemplate
 from summarizer.settings import Settings
 
 # instructor logs every failed validation at ERROR with the whole answer; here a failed check is
@@ -92,8 +93,14 @@ class LLMEngine:
     uses_prompt = True
 
     def __init__(
-        self, name: str, backend: ChatBackend, settings: Settings, mode: str | None = None,
-        *, fallback_on_garbage: bool = False, max_retries: int | None = None,
+        self,
+        name: str,
+        backend: ChatBackend,
+        settings: Settings,
+        mode: str | None = None,
+        *,
+        fallback_on_garbage: bool = False,
+        max_retries: int | None = None,
         max_output_tokens: int | None = None,
     ) -> None:
         self.name = name
@@ -117,7 +124,10 @@ class LLMEngine:
         return None
 
     def generate(
-        self, article: Article, analysis: Analysis, prompt: PromptTemplate | None,
+        self,
+        article: Article,
+        analysis: Analysis,
+        prompt: PromptTemplate | None,
         deadline: float | None = None,
     ) -> EngineResult:
         if prompt is None:
@@ -133,8 +143,10 @@ class LLMEngine:
             model_deadline = min(model_deadline, deadline - _RESPOND_MARGIN_S)
         meter = _Meter(self.backend, model_deadline)
         draft, warnings = self._ask(prompt, inputs, analysis, meter, base.summary)
-        body, merge_warnings = (base, []) if draft is None else merge_checked_draft(
-            article, analysis, base, draft, inputs
+        body, merge_warnings = (
+            (base, [])
+            if draft is None
+            else merge_checked_draft(article, analysis, base, draft, inputs)
         )
         return EngineResult(
             body=body,
@@ -145,7 +157,11 @@ class LLMEngine:
         )
 
     def _ask(
-        self, prompt: PromptTemplate, inputs: PromptInputs, analysis: Analysis, meter: _Meter,
+        self,
+        prompt: PromptTemplate,
+        inputs: PromptInputs,
+        analysis: Analysis,
+        meter: _Meter,
         baseline_summary: str,
     ) -> tuple[HeadlineSummary | None, list[str]]:
         create: Callable[..., Any] = instructor.patch(create=meter, mode=self.mode)
@@ -184,8 +200,10 @@ class LLMEngine:
         if not self.fallback_on_garbage:
             raise exc
         loose = parse_loose_draft(meter.last_text)
-        kept = "the fields it completed were checked and used" if loose else (
-            "the extractive result was used"
+        kept = (
+            "the fields it completed were checked and used"
+            if loose
+            else ("the extractive result was used")
         )
         limit = f"SUMMARIZER_LLM_TIMEOUT_S={self.settings.llm_timeout_s:g} s"
         return loose, [f"{self.name}: {exc.detail} ({limit}); {kept}"]
@@ -198,8 +216,10 @@ class LLMEngine:
             raise cause
         loose = parse_loose_draft(meter.last_text)
         if loose is None and self.fallback_on_garbage:
-            return None, [f"{self.name}: no usable answer in {meter.attempts} attempt(s) "
-                          f"({type(exc).__name__}); extractive result used"]
+            return None, [
+                f"{self.name}: no usable answer in {meter.attempts} attempt(s) "
+                f"({type(exc).__name__}); extractive result used"
+            ]
         if loose is None:
             raise EngineOutputInvalid(
                 f"engine '{self.name}' returned no usable JSON in {meter.attempts} attempt(s): "
@@ -211,8 +231,10 @@ class LLMEngine:
             ) from exc
         # the answer parses but some field failed its checks: the merge step keeps only the
         # fields that pass (its warnings say which failed and why) and the extractive rest
-        return loose, [f"{self.name}: model output failed its checks after "
-                       f"{meter.attempts} attempt(s); used field by field"]
+        return loose, [
+            f"{self.name}: model output failed its checks after "
+            f"{meter.attempts} attempt(s); used field by field"
+        ]
 
 
 def _usage_of(completion: Any) -> Usage:

@@ -13,17 +13,15 @@ import re
 from pydantic import BaseModel, ValidationError
 
 from summarizer.analysis.types import Analysis, EventCandidate, Sentence
-from summarizer.engines.base import Article
-from summarizer.engines.draft import (
-    MAX_EVENTS,
-    EventNote,
-    HeadlineSummary,
-    ModelDraft,
+from summarizer.checks.draft import (
     description_problems,
     headline_problems,
     summary_problems,
     validation_context,
 )
+from summarizer.contract import MAX_MODEL_EVENTS
+from summarizer.engines.base import Article
+from summarizer.engines.drafts import EventNote, HeadlineSummary, ModelDraft
 from summarizer.engines.prompt_inputs import PromptInputs
 from summarizer.models import Event, SourceRef, Span, SummaryBody
 
@@ -64,7 +62,10 @@ def _completed_fields(text: str) -> _LooseDraft:
 
 
 def merge_checked_draft(
-    article: Article, analysis: Analysis, base: SummaryBody, draft: HeadlineSummary,
+    article: Article,
+    analysis: Analysis,
+    base: SummaryBody,
+    draft: HeadlineSummary,
     inputs: PromptInputs,
 ) -> tuple[SummaryBody, list[str]]:
     context = validation_context(article.text, analysis, len(inputs.sentences), base.summary)
@@ -89,7 +90,7 @@ def _merge_events(
     context = validation_context(analysis.text, analysis, len(inputs.sentences))
     events = [e.model_copy(deep=True) for e in base_events]
     warnings: list[str] = []
-    for note in notes[:MAX_EVENTS]:
+    for note in notes[:MAX_MODEL_EVENTS]:
         if not 1 <= note.sentence <= len(inputs.sentences):
             warnings.append(f"model event on sentence {note.sentence} dropped: no such sentence")
             continue

@@ -11,9 +11,9 @@ from typing import Any
 
 from summarizer.analysis.loaded import neutralise
 from summarizer.analysis.types import Analysis, EventCandidate, FigureCandidate, Sentence
-from summarizer.coverage_check import main_places
+from summarizer.checks.coverage import main_places
+from summarizer.contract import MAX_HEADLINE_WORDS, MAX_MODEL_EVENTS, MAX_MODEL_SUMMARY_WORDS
 from summarizer.engines.base import Article
-from summarizer.engines.draft import MAX_EVENTS, MAX_HEADLINE_WORDS, MAX_SUMMARY_WORDS
 
 MAX_FIGURES_IN_PROMPT = 12
 LEAD_SENTENCES = 3
@@ -44,8 +44,8 @@ def build_prompt_inputs(
         "places": main_places(analysis),
         "sources": _main_sources(analysis),
         "max_headline_words": MAX_HEADLINE_WORDS,
-        "max_summary_words": MAX_SUMMARY_WORDS,
-        "max_events": MAX_EVENTS,
+        "max_summary_words": MAX_MODEL_SUMMARY_WORDS,
+        "max_events": MAX_MODEL_EVENTS,
     }
     return PromptInputs(sentences=sentences, template_context=context)
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import threading
 
+from summarizer.contract import ENGINE_NAMES
 from summarizer.engines.base import Engine
 from summarizer.errors import UnknownOption
 from summarizer.settings import Settings
-
-ENGINE_NAMES = ("local", "openai", "extractive")
 
 
 def build_engine(name: str, settings: Settings) -> Engine:

@@ -12,10 +12,10 @@ from typing import Any
 
 from summarizer.engines.llm import LLMEngine
 from summarizer.engines.local.chat import PREFILL_CHUNK_TOKENS
+from summarizer.engines.local.model_store import ModelFile, resolve_model
 from summarizer.engines.local.supervisor import WorkerSupervisor, WorkerTarget
 from summarizer.engines.local.worker import WorkerConfig, serve
 from summarizer.errors import EngineUnavailable
-from summarizer.model_store import ModelFile, resolve_model
 from summarizer.settings import Settings
 
 # ~1,500 tokens of article: prompt processing runs near 100 tokens/s on 2 cores, so this keeps
@@ -70,8 +70,12 @@ class LocalEngine(LLMEngine):
         # in the worker the schema becomes a llama.cpp grammar: the answer always parses
         self.worker_backend = WorkerBackend(settings, worker_target)
         super().__init__(
-            "local", self.worker_backend, settings, mode="JSON_SCHEMA",
-            fallback_on_garbage=True, max_retries=settings.local_max_retries,
+            "local",
+            self.worker_backend,
+            settings,
+            mode="JSON_SCHEMA",
+            fallback_on_garbage=True,
+            max_retries=settings.local_max_retries,
             max_output_tokens=settings.local_max_output_tokens,
         )
 

@@ -90,8 +90,13 @@ class WorkerSupervisor:
     """Owns the current worker; every public method is safe to call from any thread."""
 
     def __init__(
-        self, config: WorkerConfig, *, kill_grace_s: float, start_timeout_s: float,
-        retry_after_s: int, target: WorkerTarget = serve,
+        self,
+        config: WorkerConfig,
+        *,
+        kill_grace_s: float,
+        start_timeout_s: float,
+        retry_after_s: int,
+        target: WorkerTarget = serve,
     ) -> None:
         self.config = config
         self.target = target
@@ -178,8 +183,10 @@ class WorkerSupervisor:
             worker = self._ready_worker()
             seconds = deadline - time.monotonic()
             try:
-                reply = worker.ask({"arguments": arguments, "seconds": seconds},
-                                   max(seconds, 0.0) + self.kill_grace_s)
+                reply = worker.ask(
+                    {"arguments": arguments, "seconds": seconds},
+                    max(seconds, 0.0) + self.kill_grace_s,
+                )
             except (EOFError, OSError) as exc:
                 self.restart_in_background(f"the worker died (exit code {worker.exitcode()})")
                 raise EngineUnavailable(

@@ -15,18 +15,9 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from summarizer.contract import DEFAULT_QUALIFIER_PHRASE, phrases_of
 from summarizer.models import Figure, SourceRef, Span, SummaryResponse
 
-# Qualifier words an article may use, most specific first; the first found in a figure's
-# evidence is kept, so 'as many as 300' stays 'as many as', not a generic 'up to'.
-_QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
-    "at_least": ("more than", "at least", "upwards of", "in excess of", "over"),
-    "at_most": ("as many as", "up to", "no more than", "fewer than", "less than", "at most"),
-    "approximate": (
-        "an estimated", "approximately", "roughly", "around", "nearly", "almost", "about",
-    ),
-}
-_DEFAULT_QUALIFIER = {"at_least": "at least", "at_most": "up to", "approximate": "about"}
 EN_DASH = "\u2013"  # ranges: '150-200' with a proper dash
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^(\d*)([#+.)-])")
@@ -105,15 +96,15 @@ def _trim(value: float) -> str:
 
 
 def qualifier_words(figure: Figure) -> str:
-    """The article's own qualifier ('more than', 'as many as') or a plain default."""
-    choices = _QUALIFIER_WORDS.get(figure.qualifier)
-    if not choices:
+    """The article's own qualifier ('more than', 'nearly', 'as many as': the phrase of the
+    figure's qualifier found in its evidence, from the analyser's own table) or a default."""
+    if figure.qualifier not in DEFAULT_QUALIFIER_PHRASE:
         return ""
     evidence = figure.evidence.text.lower()
-    for words in choices:
-        if re.search(rf"\b{re.escape(words)}\b", evidence):
+    for words in phrases_of(figure.qualifier):
+        if re.search(rf"\b{re.escape(words)}(?!\w)", evidence):
             return words
-    return _DEFAULT_QUALIFIER[figure.qualifier]
+    return DEFAULT_QUALIFIER_PHRASE[figure.qualifier]
 
 
 def format_value(figure: Figure) -> str:
@@ -314,7 +305,7 @@ def render_markdown(response: SummaryResponse) -> str:
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     return Environment(
-        loader=PackageLoader("summarizer", "templates"),
+        loader=PackageLoader("summarizer.render", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -12,15 +12,35 @@ import re
 
 from summarizer.analysis.numbers import find_numbers
 from summarizer.analysis.types import Analysis, FigureCandidate, SourceMention
-from summarizer.verify import same_value
+from summarizer.checks.text import same_value
 
 _SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 _NAME_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]+")
 # words of a name or role too common to show that the source is named
-_GENERIC = frozenset({
-    "the", "and", "of", "for", "who", "said", "former", "senior", "official", "officials",
-    "city", "city's", "state", "national", "with", "from", "that", "this", "not", "named",
-})
+_GENERIC = frozenset(
+    {
+        "the",
+        "and",
+        "of",
+        "for",
+        "who",
+        "said",
+        "former",
+        "senior",
+        "official",
+        "officials",
+        "city",
+        "city's",
+        "state",
+        "national",
+        "with",
+        "from",
+        "that",
+        "this",
+        "not",
+        "named",
+    }
+)
 
 
 def misattributed_figures(analysis: Analysis, generated: str) -> list[str]:
@@ -101,4 +121,3 @@ def _named_in(source: SourceMention, lowered_sentence: str) -> bool:
 
 def _describe(source: SourceMention) -> str:
     return f"{source.name} ({source.role})" if source.role else source.name
-

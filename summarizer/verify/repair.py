@@ -9,32 +9,15 @@ as a warning an editor can read.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from summarizer.analysis.loaded import find_loaded, loaded_terms_in, neutralise
 from summarizer.analysis.numbers import find_numbers
 from summarizer.analysis.types import Analysis
-from summarizer.grounding import ground
+from summarizer.checks.text import unsupported_numbers, values_match
 from summarizer.models import Dispute, Event, Figure, LoadedTerm, Source, Span, SummaryBody
+from summarizer.verify.grounding import ground
 
-TOLERANCE = 0.006  # relative difference under which two values are the same figure
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-# kinds of number a generated text may state only if the article does
-_CHECKED_KINDS = frozenset({"figure", "year", "age"})
 _QUOTE_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019")
-
-
-def values_match(claimed: float, stated: float) -> bool:
-    """Equal within 0.6 %, or the same ratio written as a fraction and a percentage."""
-    for candidate in (stated, stated * 100, stated / 100):
-        if abs(claimed - candidate) <= TOLERANCE * abs(candidate) or claimed == candidate:
-            return True
-    return False
-
-
-def same_value(first: float, second: float) -> bool:
-    """Equal within the tolerance, and nothing more: 2,000 is not 200,000 written as a %."""
-    return abs(first - second) <= TOLERANCE * max(abs(first), abs(second))
 
 
 def _label(value: float) -> str:
@@ -181,9 +164,7 @@ def _verify_sources(article: str, sources: list[Source], warnings: list[str]) ->
     return kept
 
 
-def _verify_loaded(
-    article: str, terms: list[LoadedTerm], warnings: list[str]
-) -> list[LoadedTerm]:
+def _verify_loaded(article: str, terms: list[LoadedTerm], warnings: list[str]) -> list[LoadedTerm]:
     """Loaded-term spans must be the word itself: an approximate match is not good enough."""
     kept = []
     for term in terms:
@@ -218,47 +199,9 @@ def _neutral_text(field: str, text: str, warnings: list[str]) -> str:
     return rewritten
 
 
-def _article_values(article: str, analysis: Analysis) -> list[float]:
-    mentions = analysis.numbers if analysis.text == article else find_numbers(article, [])
-    values = [m.value for m in mentions]
-    values.extend(m.upper for m in mentions if m.upper is not None)
-    return values
-
-
-def unsupported_numbers(article: str, analysis: Analysis, generated: str) -> list[str]:
-    """Numbers in generated text that the article does not state (as written there)."""
-    stated = _article_values(article, analysis)
-    missing = []
-    for mention in find_numbers(generated, []):
-        if mention.kind not in _CHECKED_KINDS:
-            continue
-        claims: Iterable[float] = (mention.value,) + (
-            (mention.upper,) if mention.upper is not None else ()
-        )
-        if all(any(values_match(c, s) for s in stated) for c in claims):
-            continue
-        if mention.text in article:
-            continue
-        missing.append(mention.text)
-    return missing
-
-
-def text_problems(article: str, analysis: Analysis, generated: str) -> list[str]:
-    """What is wrong with a generated headline or summary, as short sentences for a re-ask."""
-    problems = [
-        f"the number '{number}' does not appear in the article; use only figures it states"
-        for number in unsupported_numbers(article, analysis, generated)
-    ]
-    neutral_of = {m.text.lower(): m.neutral for m in find_loaded(generated, [])}
-    for term in loaded_terms_in(generated):
-        neutral = neutral_of.get(term.lower(), "")
-        advice = f"write '{neutral}' instead" if neutral else "leave it out"
-        problems.append(f"'{term}' is loaded language; {advice}")
-    return problems
-
-
-def _check_text(field: str, article: str, analysis: Analysis, text: str,
-                warnings: list[str]) -> str:
+def _check_text(
+    field: str, article: str, analysis: Analysis, text: str, warnings: list[str]
+) -> str:
     for number in unsupported_numbers(article, analysis, text):
         warnings.append(f"{field}: number '{number}' not found in the article")
     return _neutral_text(field, text, warnings)
@@ -282,4 +225,3 @@ def verify_body(
         }
     )
     return corrected, warnings
-

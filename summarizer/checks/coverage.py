@@ -11,7 +11,7 @@ import re
 
 from summarizer.analysis.numbers import find_numbers
 from summarizer.analysis.types import Analysis
-from summarizer.verify import same_value
+from summarizer.checks.text import same_value
 
 MAX_PLACES = 2
 
@@ -48,7 +48,6 @@ def one_sided_disputes(summary: str, analysis: Analysis) -> list[str]:
             )
             problems.append(f"sources disagree: {sides}; give every side's figure")
     return problems
-
 
 
 # a model summary is shorter than the extractive one, so it may drop detail, but not most facts

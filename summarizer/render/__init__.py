@@ -1,0 +1,1 @@
+"""Editor's briefs (Markdown, HTML) and the page templates."""
