@@ -19,6 +19,7 @@ from tqdm import tqdm
 from evals.cases import EvalCase
 from evals.log import CaseError, CaseRecord
 from evals.metrics import score_failure, score_response
+from summarizer.engines.base import MODEL_ENGINE, NO_MODEL, EngineCapabilities
 from summarizer.errors import EngineOutputInvalid, SummarizerError
 from summarizer.models import SummaryRequest, SummaryResponse, Usage
 from summarizer.service import SummaryService
@@ -52,22 +53,22 @@ class Runner:
     def __init__(self, options: RunOptions, service: SummaryService | None = None) -> None:
         self.options = options
         self.service = service or SummaryService(build_settings(options))
-        self.uses_prompt = self._engine_uses_prompt()
+        self.capabilities = self._engine_capabilities()
         self.model_id = self._model_id()
         self.prompt_version = (
             (options.prompt_version or self.service.settings.prompt_version)
-            if self.uses_prompt
+            if self.capabilities.prompt
             else options.prompt_version
         )
 
     # --- configuration ----------------------------------------------------------------------
-    def _engine_uses_prompt(self) -> bool:
+    def _engine_capabilities(self) -> EngineCapabilities:
         try:
-            return bool(self.service.registry.get(self.options.engine).uses_prompt)
+            return self.service.registry.get(self.options.engine).capabilities
         except SummarizerError:
             # the engine cannot be built (unknown, not installed): every case will record why;
             # assume a model engine so nothing runs in parallel against it
-            return self.options.engine != "extractive"
+            return NO_MODEL if self.options.engine == "extractive" else MODEL_ENGINE
 
     def _model_id(self) -> str | None:
         settings = self.service.settings
@@ -80,11 +81,11 @@ class Runner:
     def concurrency(self) -> int:
         if self.options.concurrency:
             return max(1, self.options.concurrency)
-        return 1 if self.uses_prompt else EXTRACTIVE_CONCURRENCY
+        return 1 if self.capabilities.model_calls else EXTRACTIVE_CONCURRENCY
 
     def caching(self) -> bool:
-        # extractive output depends on the code, not on a model: caching it would hide changes
-        return self.options.use_cache and self.uses_prompt
+        # deterministic output depends on the code, not on a model: caching would hide changes
+        return self.options.use_cache and not self.capabilities.deterministic
 
     # --- cache ------------------------------------------------------------------------------
     def cache_path(self, case: EvalCase, sample: int) -> Path:
@@ -179,9 +180,9 @@ def _with_error(record: CaseRecord, exc: Exception, wall_ms: int) -> CaseRecord:
     record.error = CaseError(type=type(exc).__name__, detail=detail)
     record.latency_ms = wall_ms
     if isinstance(exc, EngineOutputInvalid):  # the model did answer: its cost still counts
-        _set_usage(record, exc.usage, exc.attempts)
-    elif isinstance(exc, SummarizerError) and isinstance(exc.extra.get("attempts"), int):
-        _set_usage(record, Usage(), int(exc.extra["attempts"]))
+        _set_usage(record, exc.usage, exc.attempts or 0)
+    elif isinstance(exc, SummarizerError) and exc.attempts is not None:
+        _set_usage(record, Usage(), exc.attempts)
     record.metrics = score_failure(f"{record.error.type}: {detail}")
     return record
 

@@ -1,29 +1,43 @@
-"""One exception family. Each leaf carries the data a client or an operator needs; the API maps
-them to RFC 9457 problem+json in one place (`summarizer.api.problems`)."""
+"""One exception family. Each error carries, as typed fields, the data a client or an operator
+needs; the API turns every one into RFC 9457 problem+json in one place
+(`summarizer.api.problems`), whose documented schema has exactly these fields."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from summarizer.models import Usage
 
 
 class SummarizerError(Exception):
-    """Base of every error this package raises on purpose."""
+    """Base of every error this package raises on purpose.
+
+    Fields a problem response carries when set: `engine` (which engine failed), `attempts`
+    (model calls made), `retry_after` (seconds; also the Retry-After header), `limit` (the limit
+    exceeded), `option` and `value` (the request option that is wrong, and its value).
+    """
 
     status: int = 500
     title: str = "Summarizer error"
     type_slug: str = "error"
 
-    def __init__(self, detail: str, **extra: Any) -> None:
+    def __init__(
+        self,
+        detail: str,
+        *,
+        engine: str | None = None,
+        attempts: int | None = None,
+        retry_after: int | None = None,
+        limit: int | None = None,
+        option: str | None = None,
+        value: str | None = None,
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
-        self.extra = extra
-
-    @property
-    def retry_after(self) -> int | None:
-        value = self.extra.get("retry_after")
-        return int(value) if value is not None else None
+        self.engine = engine
+        self.attempts = attempts
+        self.retry_after = retry_after
+        self.limit = limit
+        self.option = option
+        self.value = value
 
 
 class InvalidInput(SummarizerError):
@@ -32,8 +46,16 @@ class InvalidInput(SummarizerError):
     title = "Invalid input"
     type_slug = "invalid-input"
 
-    def __init__(self, detail: str, *, status: int = 400, **extra: Any) -> None:
-        super().__init__(detail, **extra)
+    def __init__(
+        self,
+        detail: str,
+        *,
+        status: int = 400,
+        limit: int | None = None,
+        option: str | None = None,
+        value: str | None = None,
+    ) -> None:
+        super().__init__(detail, limit=limit, option=option, value=value)
         self.status = status
 
 
@@ -54,7 +76,7 @@ class EngineError(SummarizerError):
 
 
 class EngineUnavailable(EngineError):
-    """The model cannot be reached or is not loaded (yet), or the queue is full."""
+    """The model cannot be reached, is not loaded (yet) or restarting, or the queue is full."""
 
     status = 503
     title = "Engine unavailable"
@@ -62,7 +84,7 @@ class EngineUnavailable(EngineError):
 
 
 class EngineTimeout(EngineError):
-    """The model did not answer within the configured total timeout."""
+    """The model did not answer within the request's time."""
 
     status = 504
     title = "Engine timeout"
@@ -73,16 +95,15 @@ class ModelDeadlineReached(EngineTimeout):
     """The model was stopped at its deadline; `partial_text` is what it wrote until then (it may
     still hold whole fields), `usage` what it cost."""
 
-    def __init__(
-        self, detail: str, *, partial_text: str | None, usage: Usage, **extra: Any
-    ) -> None:
-        super().__init__(detail, **extra)
+    def __init__(self, detail: str, *, engine: str, partial_text: str | None, usage: Usage) -> None:
+        super().__init__(detail, engine=engine)
         self.partial_text = partial_text
         self.usage = usage
 
 
 class EngineOutputInvalid(EngineError):
-    """The model answered, but no attempt passed validation."""
+    """The model answered, but no attempt passed validation. `last_completion` is the model's
+    last answer: it goes to the log, never to the client."""
 
     status = 502
     title = "Engine output invalid"
@@ -92,12 +113,11 @@ class EngineOutputInvalid(EngineError):
         self,
         detail: str,
         *,
+        engine: str,
         attempts: int,
         last_completion: str | None,
         usage: Usage,
-        **extra: Any,
     ) -> None:
-        super().__init__(detail, attempts=attempts, **extra)
-        self.attempts = attempts
+        super().__init__(detail, engine=engine, attempts=attempts)
         self.last_completion = last_completion
         self.usage = usage

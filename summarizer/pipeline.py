@@ -22,13 +22,13 @@ def run_pipeline(
     started = time.perf_counter()
     analysis = analyse(article.text)
     result = engine.generate(
-        article, analysis, prompt if engine.uses_prompt else None, deadline=deadline
+        article, analysis, prompt if engine.capabilities.prompt else None, deadline=deadline
     )
     body, verify_warnings = verify_body(article.text, result.body, analysis)
     meta = Meta(
         engine=engine.name,
         model=result.model,
-        prompt_version=prompt.version if (prompt and engine.uses_prompt) else None,
+        prompt_version=prompt.version if (prompt and engine.capabilities.prompt) else None,
         latency_ms=round((time.perf_counter() - started) * 1000),
         usage=result.usage,
         attempts=result.attempts,

@@ -30,6 +30,8 @@ class SummaryService:
         self.prompts = prompts or PromptLibrary(settings.prompts_dir)
         self._pending = 0
         self._pending_lock = threading.Lock()
+        # why loading the default engine at startup failed, for /readyz
+        self.warm_up_error: str | None = None
 
     # --- request handling --------------------------------------------------------------------
     def article_from(self, request: SummaryRequest) -> Article:
@@ -47,7 +49,7 @@ class SummaryService:
 
     def resolve(self, request: SummaryRequest) -> tuple[Engine, PromptTemplate | None]:
         engine = self.registry.get(request.engine or self.settings.default_engine)
-        if not engine.uses_prompt:
+        if not engine.capabilities.prompt:
             if request.prompt_version:  # still reject a version that does not exist
                 self.prompts.get(request.prompt_version)
             return engine, None
@@ -68,7 +70,7 @@ class SummaryService:
         """As `summarize`, in a worker thread so the event loop keeps answering `/healthz`."""
         article = self.article_from(request)
         engine, prompt = self.resolve(request)
-        if not engine.uses_prompt:  # milliseconds of CPU: no queue, no thread
+        if not engine.capabilities.model_calls:  # milliseconds of CPU: no queue, no thread
             return run_pipeline(article, engine, prompt)
         limit = self.time_limit(request)
         # the engine stops its model by this deadline itself; fail_after is the backstop

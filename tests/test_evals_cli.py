@@ -14,7 +14,7 @@ from evals.cli import EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, main
 from evals.log import read_log
 from evals.runner import Runner, RunOptions
 from summarizer.analysis.types import Analysis
-from summarizer.engines.base import Article, EngineResult
+from summarizer.engines.base import MODEL_ENGINE, Article, EngineResult
 from summarizer.engines.prompting import PromptTemplate
 from summarizer.engines.registry import EngineRegistry
 from summarizer.errors import EngineOutputInvalid
@@ -151,7 +151,7 @@ def test_an_unknown_engine_fails_every_case_but_not_the_run(
 # --- runner: cache, usage and errors with a stub model engine -----------------------------------
 class StubEngine:
     name = "stub"
-    uses_prompt = True
+    capabilities = MODEL_ENGINE
 
     def __init__(self, fail: bool = False) -> None:
         self.calls = 0
@@ -166,8 +166,13 @@ class StubEngine:
     ) -> EngineResult:
         self.calls += 1
         if self.fail:
-            raise EngineOutputInvalid("no valid JSON", attempts=3, last_completion="{",
-                                      usage=Usage(input_tokens=900, output_tokens=30))  # fmt: skip
+            raise EngineOutputInvalid(
+                "no valid JSON",
+                engine="stub",
+                attempts=3,
+                last_completion="{",
+                usage=Usage(input_tokens=900, output_tokens=30),
+            )
         body = SummaryBody(headline="Stub headline", summary="Stub summary of the article.")
         return EngineResult(body=body, model="stub-model", attempts=2,
                             usage=Usage(input_tokens=1000, output_tokens=200))  # fmt: skip

@@ -95,7 +95,7 @@ def test_degenerate_articles() -> None:
 
 def test_engine_protocol() -> None:
     engine = ExtractiveEngine()
-    assert (engine.name, engine.uses_prompt, engine.is_ready(), engine.model_name()) == (
+    assert (engine.name, engine.capabilities.prompt, engine.is_ready(), engine.model_name()) == (
         "extractive",
         False,
         True,

@@ -94,6 +94,9 @@ def test_garbage_after_retries_is_502_with_attempts(tmp_path: Path) -> None:
         status, problem, _ = _post_seed(c)
     assert status == 502
     assert problem["attempts"] == 2  # first try + max_retries=1
+    # the client learns why, never the model's raw answers (those go to the log)
+    assert "I am sorry" not in str(problem["detail"]) and len(str(problem["detail"])) < 400
+    assert "no usable JSON in 2 attempt(s)" in str(problem["detail"])
     assert len(requests) == 2
     # the re-ask carried the validation error back to the model
     assert len(requests[1]["messages"]) > len(requests[0]["messages"])

@@ -13,6 +13,7 @@ from litestar.testing import TestClient
 
 from summarizer.api.app import create_app
 from summarizer.contract import ENGINE_NAMES
+from summarizer.engines.base import NO_MODEL
 from summarizer.engines.registry import EngineRegistry
 from summarizer.errors import EngineTimeout
 from summarizer.models import SummaryRequest, SummaryResponse
@@ -25,7 +26,7 @@ from tests.conftest import seed_text
 class NamedEngine:
     """Stands in for an engine: only its name is asked for."""
 
-    uses_prompt = False
+    capabilities = NO_MODEL
 
     def __init__(self, name: str) -> None:
         self.name = name

@@ -139,7 +139,7 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
     resolver = _PronounResolver()
     quotes_in = SentenceIndex(sentences).group(quotes)
     for sentence in sentences:
-        if sentence.is_duplicate or sentence.is_instruction:
+        if not sentence.is_reporting:
             continue
         masked = mask_quotes(text, sentence, quotes_in.get(sentence.index, []))
         base = sentence.start

@@ -8,7 +8,7 @@ since the source is reported separately.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from summarizer.analysis import vocabulary
 from summarizer.analysis.attribution import noun_phrase_start
@@ -61,6 +61,25 @@ _LEAD_FILLER = re.compile(r"^(?:But|And|So|Yet|Meanwhile|However),?\s+")
 _MAX_DESCRIPTION_WORDS = 28
 
 
+@dataclass(frozen=True)
+class EventWeights:
+    """How much each sign adds to an event candidate's score (higher: more newsworthy)."""
+
+    violent_verb: float = 3.0  # killed, shelled, exploded: the strongest sign
+    action_verb: float = 1.5  # voted, arrested, raised
+    event_noun: float = 1.0  # an outbreak, clashes
+    place: float = 1.0
+    time: float = 0.5
+    source: float = 0.5
+    actors: float = 0.5
+    figure: float = 1.0  # the sentence states a counted figure
+    position: float = 1.5  # subtracted in full for the last sentence, nothing for the first
+    hedge: float = 1.5  # subtracted for may/might/could/fears: speculation
+
+
+WEIGHTS = EventWeights()
+
+
 def event_candidates(
     sentences: list[Sentence],
     attributions: list[Attribution],
@@ -73,8 +92,7 @@ def event_candidates(
     quotes_in = SentenceIndex(sentences).group(quotes)
     for sentence in sentences:
         inside = quotes_in.get(sentence.index, [])
-        skipped = sentence.is_caption or sentence.is_duplicate or sentence.is_instruction
-        if skipped or _mostly_quoted(sentence, inside):
+        if not sentence.is_reporting or _mostly_quoted(sentence, inside):
             continue
         weight = _trigger_weight(sentence.text)
         if weight == 0.0 or sentence.text.rstrip().endswith("?"):
@@ -82,7 +100,8 @@ def event_candidates(
         source = by_sentence.get(sentence.index)
         candidate = _candidate(sentence, weight, source, len(sentences))
         if sentence.index in figure_sentences:
-            candidate = replace(candidate, score=candidate.score + 1.0)  # a count makes it news
+            # a count makes it news
+            candidate = replace(candidate, score=candidate.score + WEIGHTS.figure)
         events.append(candidate)
     return events
 
@@ -92,12 +111,15 @@ def _mostly_quoted(sentence: Sentence, quotes: list[QuoteMention]) -> bool:
     return quoted > 0.4 * max(1, sentence.end - sentence.start)
 
 
-def _trigger_weight(text: str) -> float:
-    """The strongest event word in the sentence: violence 3, other actions 1.5, nouns 1."""
+def _trigger_weight(text: str, weights: EventWeights = WEIGHTS) -> float:
+    """The strongest event word in the sentence: violence, other actions, event nouns."""
     best = 0.0
     for match in _EVENT_VERB.finditer(text):
         word = match.group(1)
-        weight = 3.0 if word in _HARD_VERBS else 1.5 if word in _SOFT_VERBS else 1.0
+        if word in _HARD_VERBS:
+            weight = weights.violent_verb
+        else:
+            weight = weights.action_verb if word in _SOFT_VERBS else weights.event_noun
         best = max(best, weight)
     return best
 
@@ -109,10 +131,11 @@ def _candidate(
     place = _place(text)
     time = _time(text)
     actors = _actors(text)
-    score = weight + (1.0 if place else 0.0)
-    score += (0.5 if time else 0.0) + (0.5 if source else 0.0) + (0.5 if actors else 0.0)
-    score -= 1.5 * sentence.index / max(1, total)  # news puts what matters first
-    score -= 1.5 if _HEDGE.search(text) else 0.0  # speculation is not an event
+    w = WEIGHTS
+    score = weight + w.place * bool(place) + w.time * bool(time)
+    score += w.source * bool(source) + w.actors * bool(actors)
+    score -= w.position * sentence.index / max(1, total)  # news puts what matters first
+    score -= w.hedge * bool(_HEDGE.search(text))  # speculation is not an event
     return EventCandidate(
         sentence=sentence.index,
         description=describe(text),

@@ -92,7 +92,7 @@ def figure_candidates(
 
 def _counts(text: str, number: NumberMention, sentence: Sentence) -> bool:
     """Durations and distances that only place things ("16 miles northwest") are not figures."""
-    if sentence.is_caption or sentence.is_duplicate or sentence.is_instruction:
+    if not sentence.is_reporting:
         return False
     if number.unit in _DURATIONS:
         # "sentenced to 12 years", "spent nearly thirty hours clearing", "trapped for two days"

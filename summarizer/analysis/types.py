@@ -26,6 +26,12 @@ class Sentence:
     # text addressed to a language model ("Ignore all previous instructions..."), not reporting
     is_instruction: bool = False
 
+    @property
+    def is_reporting(self) -> bool:
+        """Whether the sentence is the article's own reporting: not a caption or credit, not a
+        repeat, not a planted instruction. The one test every stage uses."""
+        return not (self.is_caption or self.is_duplicate or self.is_instruction)
+
 
 @dataclass(frozen=True)
 class NumberMention:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from litestar import Request, Response, get, post
-from litestar.datastructures import State
+from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Template
@@ -41,8 +41,8 @@ _ENGINE_LABELS = {
 
 
 @get("/", include_in_schema=False)
-async def editor_page(state: State) -> Template:
-    settings = state.service.settings
+async def editor_page(service: NamedDependency[SummaryService]) -> Template:
+    settings = service.settings
     engines = [
         {"name": name, "label": label, "enabled": name in settings.enabled_engines}
         for name, label in _ENGINE_LABELS.items()
@@ -66,7 +66,7 @@ async def editor_page(state: State) -> Template:
 )
 async def create_brief(
     request: Request[Any, Any, Any],
-    state: State,
+    service: NamedDependency[SummaryService],
     brief_format: Annotated[
         str, QueryParameter(name="format", description="markdown | html | bundle")
     ] = "markdown",
@@ -77,7 +77,6 @@ async def create_brief(
             option="format",
             value=brief_format,
         )
-    service: SummaryService = state.service
     summary = await service.summarize_async(await decode_summary_request(request))
     if brief_format == "markdown":
         content: Any = render_markdown(summary)

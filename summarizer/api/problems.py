@@ -1,4 +1,8 @@
-"""The one place where exceptions become RFC 9457 problem+json responses."""
+"""The one place where exceptions become RFC 9457 problem+json responses.
+
+`ProblemDetails` is both what the mapper builds every error body from and what the OpenAPI
+document shows, so the documented schema and the responses cannot drift apart.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,10 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from pydantic import BaseModel, Field
 
-from summarizer.errors import SummarizerError
+from summarizer.errors import EngineOutputInvalid, SummarizerError
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 _TYPE_BASE = "https://news-summarizer.invalid/problems/"
-_EXTRA_KEYS = ("engine", "attempts", "limit", "option", "value", "retry_after")
 
 logger = logging.getLogger("summarizer.api")
 
@@ -28,31 +31,34 @@ class ProblemDetails(BaseModel):
     instance: str = Field(description="Path of the request.")
     engine: str | None = Field(default=None, description="Engine involved, for engine errors.")
     attempts: int | None = Field(default=None, description="Model calls made before giving up.")
-    retry_after: int | None = Field(default=None, description="Seconds before trying again.")
+    retry_after: int | None = Field(
+        default=None, description="Seconds before trying again (also the Retry-After header)."
+    )
+    limit: int | None = Field(default=None, description="The size limit the request exceeded.")
+    option: str | None = Field(default=None, description="The request option that is wrong.")
+    value: str | None = Field(default=None, description="Its value as received.")
 
 
-def problem_response(
-    status: int,
-    title: str,
-    detail: str,
-    slug: str,
-    request: Request[Any, Any, Any],
-    extra: dict[str, Any] | None = None,
-) -> Response[dict[str, Any]]:
-    body: dict[str, Any] = {
-        "type": _TYPE_BASE + slug,
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "instance": str(request.url.path),
-    }
-    headers: dict[str, str] = {}
-    for key, value in (extra or {}).items():
-        if key in _EXTRA_KEYS and value is not None:
-            body[key] = value
-    if body.get("retry_after") is not None:
-        headers["Retry-After"] = str(body["retry_after"])
-    return Response(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+def problem_response(problem: ProblemDetails) -> Response[dict[str, Any]]:
+    headers = {"Retry-After": str(problem.retry_after)} if problem.retry_after else {}
+    return Response(
+        problem.model_dump(exclude_none=True),
+        status_code=problem.status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=headers,
+    )
+
+
+def _problem(
+    request: Request[Any, Any, Any], status: int, title: str, detail: str, slug: str
+) -> ProblemDetails:
+    return ProblemDetails(
+        type=_TYPE_BASE + slug,
+        title=title,
+        status=status,
+        detail=detail,
+        instance=str(request.url.path),
+    )
 
 
 def summarizer_error_handler(
@@ -60,7 +66,21 @@ def summarizer_error_handler(
 ) -> Response[dict[str, Any]]:
     if exc.status >= 500:
         logger.warning("%s: %s", exc.title, exc.detail)
-    return problem_response(exc.status, exc.title, exc.detail, exc.type_slug, request, exc.extra)
+    if isinstance(exc, EngineOutputInvalid) and exc.last_completion:
+        # the model's raw answer is for operators, not clients
+        logger.warning("last model answer (%s): %s", exc.engine, exc.last_completion)
+    problem = _problem(request, exc.status, exc.title, exc.detail, exc.type_slug)
+    problem = problem.model_copy(
+        update={
+            "engine": exc.engine,
+            "attempts": exc.attempts,
+            "retry_after": exc.retry_after,
+            "limit": exc.limit,
+            "option": exc.option,
+            "value": exc.value,
+        }
+    )
+    return problem_response(problem)
 
 
 def http_error_handler(
@@ -70,7 +90,8 @@ def http_error_handler(
     if isinstance(exc, ValidationException) and exc.extra:
         detail = f"{exc.detail}: {exc.extra}"
     slug = "invalid-input" if exc.status_code < 500 else "server-error"
-    return problem_response(exc.status_code, _title_for(exc.status_code), detail, slug, request)
+    title = _title_for(exc.status_code)
+    return problem_response(_problem(request, exc.status_code, title, detail, slug))
 
 
 def unexpected_error_handler(
@@ -78,9 +99,8 @@ def unexpected_error_handler(
 ) -> Response[dict[str, Any]]:
     # a bug, not bad input: log it whole, tell the client no internals
     logger.exception("unhandled error on %s", request.url.path, exc_info=exc)
-    return problem_response(
-        500, "Internal error", "the server failed; the error was logged", "internal", request
-    )
+    detail = "the server failed; the error was logged"
+    return problem_response(_problem(request, 500, "Internal error", detail, "internal"))
 
 
 def _title_for(status: int) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from litestar import Request, post
-from litestar.datastructures import State
+from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example, OpenAPIMediaType, OpenAPIType, RequestBody, Schema
 from litestar.openapi.spec.operation import Operation
@@ -124,7 +124,8 @@ class SummaryBodyOperation(Operation):
     },
     tags=["summaries"],
 )
-async def create_summary(request: Request[Any, Any, Any], state: State) -> SummaryResponse:
-    service: SummaryService = state.service
+async def create_summary(
+    request: Request[Any, Any, Any], service: NamedDependency[SummaryService]
+) -> SummaryResponse:
     summary_request = await decode_summary_request(request)
     return await service.summarize_async(summary_request)

@@ -19,6 +19,25 @@ class Article:
     published_at: str | None = None
 
 
+@dataclass(frozen=True)
+class EngineCapabilities:
+    """What an engine needs from the service around it, one fact per field."""
+
+    # renders a prompt template: the request's prompt version is resolved and reported in
+    # `meta.prompt_version`
+    prompt: bool
+    # waits on a model: requests are queued (SUMMARIZER_MAX_QUEUE), run in a worker thread under
+    # the request's deadline, and one case at a time in evals
+    model_calls: bool
+    # same article and code give the same output: evals never cache it (a cached answer would
+    # hide a code change)
+    deterministic: bool
+
+
+MODEL_ENGINE = EngineCapabilities(prompt=True, model_calls=True, deterministic=False)
+NO_MODEL = EngineCapabilities(prompt=False, model_calls=False, deterministic=True)
+
+
 @dataclass
 class EngineResult:
     body: SummaryBody
@@ -33,8 +52,7 @@ class Engine(Protocol):
     """`generate` must return by `deadline` (time.monotonic() seconds) when one is given."""
 
     name: str
-    # whether the engine uses a prompt template (model-based engines) or not (extractive)
-    uses_prompt: bool
+    capabilities: EngineCapabilities
 
     def generate(
         self,

@@ -27,7 +27,7 @@ from summarizer.contract import (
     MAX_SUMMARY_SENTENCES,
     MAX_SUMMARY_WORDS,
 )
-from summarizer.engines.base import Article, EngineResult
+from summarizer.engines.base import NO_MODEL, Article, EngineResult
 from summarizer.models import (
     Dispute,
     Event,
@@ -54,8 +54,7 @@ class ExtractiveEngine:
     """No model, no prompt, instant: what the analyser finds, assembled into the contract."""
 
     name = "extractive"
-    uses_prompt = False
-    concurrency: int | None = None  # pure CPU work: no limit on parallel requests
+    capabilities = NO_MODEL  # pure CPU work, milliseconds
 
     def generate(
         self,
@@ -174,7 +173,7 @@ def _sources(text: str, analysis: Analysis) -> list[Source]:
     index = SentenceIndex(analysis.sentences)
     for quote in analysis.quotes:
         sentence = index.at(quote.start)
-        if quote.speaker is None or (sentence is not None and sentence.is_instruction):
+        if quote.speaker is None or (sentence is not None and not sentence.is_reporting):
             continue  # a quote nobody can be tied to is not presented as anyone's statement
         span = _span(text, quote.start, quote.end)
         if span is not None:
@@ -264,7 +263,7 @@ def _headline(article: Article, analysis: Analysis) -> str:
         title = _shorten(neutralise(article.title))
         if title and not loaded_terms_in(title):
             return title
-    first = next((s for s in analysis.sentences if not (s.is_caption or s.is_instruction)), None)
+    first = next((s for s in analysis.sentences if s.is_reporting), None)
     return _shorten(describe(first.text)) if first else "Article summary"
 
 
@@ -349,8 +348,7 @@ def _sentence_scores(analysis: Analysis) -> dict[int, float]:
     scores: dict[int, float] = {}
     for sentence in analysis.sentences:
         length = len(sentence.text.split())
-        skipped = sentence.is_caption or sentence.is_duplicate or sentence.is_instruction
-        if skipped or quoted.get(sentence.index, 0) > 0.2:
+        if not sentence.is_reporting or quoted.get(sentence.index, 0) > 0.2:
             continue
         if length < 6 or length > 45 or sentence.text.rstrip().endswith("?"):
             continue

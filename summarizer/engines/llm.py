@@ -16,10 +16,11 @@ from typing import Any, Protocol
 
 import instructor
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from pydantic import ValidationError
 
 from summarizer.analysis.types import Analysis
 from summarizer.checks.draft import validation_context
-from summarizer.engines.base import Article, EngineResult
+from summarizer.engines.base import MODEL_ENGINE, Article, EngineResult
 from summarizer.engines.drafts import RESPONSE_MODELS, HeadlineSummary
 from summarizer.engines.extractive import build_body
 from summarizer.engines.merge import merge_checked_draft, parse_loose_draft
@@ -37,6 +38,7 @@ from summarizer.settings import Settings
 # instructor logs every failed validation at ERROR with the whole answer; here a failed check is
 # an expected outcome that ends in a re-ask or a field-by-field fallback reported in meta.warnings
 logging.getLogger("instructor").setLevel(logging.CRITICAL)
+_log = logging.getLogger("summarizer.engines")
 # time kept after the model for verify and respond, out of a request's deadline
 _RESPOND_MARGIN_S = 0.5
 
@@ -90,7 +92,7 @@ class _Meter:
 class LLMEngine:
     """An Engine backed by a chat model; the adapters differ only in their backend."""
 
-    uses_prompt = True
+    capabilities = MODEL_ENGINE
 
     def __init__(
         self,
@@ -221,9 +223,10 @@ class LLMEngine:
                 f"({type(exc).__name__}); extractive result used"
             ]
         if loose is None:
+            _log.warning("engine '%s' gave no usable JSON: %s", self.name, exc)
             raise EngineOutputInvalid(
-                f"engine '{self.name}' returned no usable JSON in {meter.attempts} attempt(s): "
-                f"{str(exc)[:300]}",
+                f"engine '{self.name}' returned no usable JSON in {meter.attempts} attempt(s) "
+                f"({failure_reason(exc)})",
                 engine=self.name,
                 attempts=meter.attempts,
                 last_completion=meter.last_text,
@@ -235,6 +238,26 @@ class LLMEngine:
             f"{self.name}: model output failed its checks after "
             f"{meter.attempts} attempt(s); used field by field"
         ]
+
+
+def failure_reason(exc: BaseException) -> str:
+    """Why the last attempt failed, for a client: the error's kind and, for a validation error,
+    the fields and messages, never the model's answer (instructor's message embeds every failed
+    completion; the log keeps it)."""
+    cause: BaseException = exc.__cause__ or exc
+    if isinstance(cause, ValidationError):
+        fields = "; ".join(
+            f"{'.'.join(str(p) for p in error['loc']) or 'answer'}: {error['msg']}"
+            for error in cause.errors(include_url=False, include_input=False)[:3]
+        )
+        return _printable(f"invalid answer: {fields}")
+    first_line = (str(cause).splitlines() or [""])[0]
+    return _printable(f"{type(cause).__name__}: {first_line}")
+
+
+def _printable(text: str, limit: int = 200) -> str:
+    clean = "".join(ch if ch.isprintable() else " " for ch in text)
+    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
 
 
 def _usage_of(completion: Any) -> Usage:

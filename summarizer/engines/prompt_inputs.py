@@ -51,7 +51,7 @@ def build_prompt_inputs(
 
 
 def _usable(sentence: Sentence) -> bool:
-    return not (sentence.is_caption or sentence.is_duplicate)
+    return sentence.is_reporting
 
 
 def _sentences_within(sentences: list[Sentence], max_chars: int) -> list[Sentence]:
