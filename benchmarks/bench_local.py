@@ -17,7 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
-from summarizer.engines.local import LocalEngine
+from summarizer.engines.local.engine import LocalEngine
 from summarizer.engines.local.supervisor import WorkerSupervisor
 from summarizer.engines.local.worker import WorkerConfig, load_llama
 from summarizer.models import SummaryRequest
@@ -88,7 +88,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--raw-tokens", type=int, default=128)
     args = parser.parse_args()
-    settings = Settings(load_model_at_startup=False, _env_file=None)
+    settings = Settings(load_model_at_startup=False)
     service = SummaryService(settings)
     started = time.perf_counter()
     engine = service.registry.get("local")

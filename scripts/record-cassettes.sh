@@ -17,6 +17,6 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 
-"$PY" -m pytest tests/test_openai_engine.py --record-mode=rewrite -m "" -q
+"$PY" -m pytest tests/engines/test_openai_engine.py --record-mode=rewrite -m "" -q
 "$PY" -m evals.cli run --cases seeds --engine openai --prompt-version v2 \
   --record tests/cassettes/evals/openai-seeds.yaml --no-cache --out eval-runs

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up a fresh environment and runs every check CI runs: lint, types, all tests (default,
-# slow: the embedded model for real, browser: headless Chromium) and the eval thresholds.
+# Sets up a fresh environment and runs every check CI runs, through the Makefile: lint (ruff,
+# format, mypy --strict, import contracts), the eval gates, and all tests (default; slow: the
+# embedded model for real; browser: headless Chromium).
 # Usage: bash scripts/test.sh            (VENV=.venv by default; reused if present)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,20 +17,6 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   fi
 fi
 
-[ -x "$VENV/bin/python" ] || python3.11 -m venv "$VENV" 2>/dev/null || python3 -m venv "$VENV"
-"$VENV/bin/python" -m pip install -q --upgrade pip
 # llama-cpp-python builds from source (5-7 min the first time; pip caches the wheel)
-"$VENV/bin/python" -m pip install -q -e '.[local,dev]'
-export PATH="$PWD/$VENV/bin:$PATH"
-
-echo "== lint and types"
-ruff check summarizer evals tests benchmarks
-mypy summarizer evals
-
-echo "== evals: thresholds from the measured scores (see README)"
-bash scripts/evals-ci.sh
-
-echo "== tests: default, slow (embedded model), browser"
-pytest -m "not slow and not browser" -q
-pytest -m slow -q
-pytest -m browser -q
+make setup VENV="$VENV"
+make check VENV="$VENV"

@@ -1,7 +1,9 @@
-"""Shared fixtures: the seed cases, settings that never load the embedded model."""
+"""Shared fixtures: an isolated environment for every test, settings that never load the
+embedded model, an app client, the cassette configuration."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,19 +12,19 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from summarizer.api.app import create_app
-from summarizer.settings import Settings
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED_IDS = ("000_e5a4ada6868b4a8e", "003_a749de6f848d4ae8")
+from summarizer.settings import Settings, get_settings
 
 
-def seed_text(case: str) -> str:
-    """The article of a case in `seeds/`, by id or id prefix ("000"); a missing or ambiguous
-    case fails the test rather than skipping it."""
-    found = sorted((ROOT / "seeds").glob(f"{case}*/article.txt"))
-    if len(found) != 1:
-        raise FileNotFoundError(f"expected one case matching '{case}' in seeds/, found {found}")
-    return found[0].read_text(encoding="utf-8")
+@pytest.fixture(autouse=True)
+def isolated_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No SUMMARIZER_* variable or `.env` file of the developer's machine reaches a test."""
+    for name in list(os.environ):
+        if name.startswith("SUMMARIZER_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setitem(Settings.model_config, "env_file", None)
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
 
 
 @pytest.fixture
@@ -31,7 +33,6 @@ def extractive_settings(tmp_path: Path) -> Settings:
         default_engine="extractive",
         load_model_at_startup=False,
         model_cache_dir=tmp_path / "models",
-        _env_file=None,  # type: ignore[call-arg]
     )
 
 
@@ -49,7 +50,3 @@ def vcr_config() -> dict[str, object]:
         "match_on": ["method", "scheme", "host", "port", "path", "body"],
         "decode_compressed_response": True,
     }
-
-
-# where `scripts/record-cassettes.sh` runs llama.cpp's OpenAI-compatible server
-RECORDING_BASE_URL = "http://127.0.0.1:8080/v1"

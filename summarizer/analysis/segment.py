@@ -56,6 +56,7 @@ _INSTRUCTION_WEAK = re.compile(
     re.IGNORECASE,
 )
 _LINE = re.compile(r"[^\n]+")
+MAX_SENTENCE_CHARS = 1_000
 _PARAGRAPH_END = ".!?:;)]\u2026" + _CLOSING_QUOTES
 
 
@@ -157,14 +158,26 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if match.end() >= end:
             break
         if _is_break(text, match, end):
-            s, e = _trimmed(text, cursor, match.end())
-            if s < e:
-                spans.append((s, e))
+            spans.extend(_bounded(text, cursor, match.end()))
             cursor = match.end()
-    s, e = _trimmed(text, cursor, end)
-    if s < e:
-        spans.append((s, e))
+    spans.extend(_bounded(text, cursor, end))
     return spans
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The trimmed span, cut at whitespace into pieces of at most MAX_SENTENCE_CHARS. No prose
+    sentence is that long; a run of numbers or a table pasted as one line is, and every
+    clause-level rule downstream would turn quadratic on it."""
+    start, end = _trimmed(text, start, end)
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append(_trimmed(text, start, cut))
+        start, end = _trimmed(text, cut, end)
+    if start < end:
+        pieces.append((start, end))
+    return [(s, e) for s, e in pieces if s < e]
 
 
 def _is_break(text: str, match: re.Match[str], end: int) -> bool:

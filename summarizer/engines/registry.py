@@ -21,7 +21,7 @@ def build_engine(name: str, settings: Settings) -> Engine:
 
         return OpenAIEngine(settings)
     if name == "local":
-        from summarizer.engines.local import LocalEngine
+        from summarizer.engines.local.engine import LocalEngine
 
         return LocalEngine(settings)
     raise UnknownOption(f"unknown engine '{name}'; known engines: {', '.join(ENGINE_NAMES)}")

@@ -1,5 +1,5 @@
-"""The embedded engine: llama.cpp in a supervised worker process."""
+"""The embedded engine: llama.cpp in a supervised worker process.
 
-from summarizer.engines.local.engine import LocalEngine, WorkerBackend
-
-__all__ = ["LocalEngine", "WorkerBackend"]
+`engine.LocalEngine` is the engine; `worker` runs in the child process and must stay light to
+import (the child imports this package first), so nothing is imported here.
+"""
