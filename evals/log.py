@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from evals.cases import EvalCase, Gold
-from evals.metrics import METRIC_NAMES, Score
+from evals.metrics import METRIC_NAMES
+from evals.metrics_base import Score
 from summarizer.models import SummaryResponse
 
 LOG_VERSION = 1

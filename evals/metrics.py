@@ -10,17 +10,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from pydantic import BaseModel
-
 from evals import matching
+from evals.brief_metrics import BRIEF_SCORERS
 from evals.cases import EvalCase
+from evals.metrics_base import MAX_LISTED, Score, format_value, ratio
 from summarizer.models import Span, SummaryResponse
-
-
-class Score(BaseModel):
-    value: float | None
-    explanation: str
-
 
 Scorer = Callable[[EvalCase, SummaryResponse], Score]
 
@@ -40,22 +34,6 @@ OVERALL_WEIGHTS: dict[str, float] = {
 LOWER_IS_BETTER = frozenset(
     {"forbidden_hits", "latency_ms", "input_tokens", "output_tokens", "attempts"}
 )
-_MAX_LISTED = 6  # items named in an explanation before "..."
-
-
-def _ratio(hit: int, total: int, what: str, missed: list[str]) -> Score:
-    if total == 0:
-        return Score(value=None, explanation=f"n/a: no {what} to check")
-    text = f"{hit}/{total} {what}"
-    if missed:
-        shown = "; ".join(missed[:_MAX_LISTED]) + ("; ..." if len(missed) > _MAX_LISTED else "")
-        text += f"; missed: {shown}"
-    return Score(value=hit / total, explanation=text)
-
-
-def _fmt(value: float) -> str:
-    # "500,000,000" reads better than "5e+08" in an explanation
-    return f"{int(value):,}" if value == int(value) else f"{value:g}"
 
 
 # --- figures ----------------------------------------------------------------------------------
@@ -64,11 +42,11 @@ def figure_recall(case: EvalCase, response: SummaryResponse) -> Score:
     matched = {p.gold_index for p in pairs}
     required = [i for i, g in enumerate(case.gold.figures) if g.required]
     missed = [
-        f"{_fmt(case.gold.figures[i].value)} ({case.gold.figures[i].measure})"
+        f"{format_value(case.gold.figures[i].value)} ({case.gold.figures[i].measure})"
         for i in required
         if i not in matched
     ]
-    return _ratio(
+    return ratio(
         len(required) - len(missed), len(required), "required gold figures matched", missed
     )
 
@@ -77,14 +55,16 @@ def figure_precision(case: EvalCase, response: SummaryResponse) -> Score:
     pairs = matching.match_figures(response.figures, case.gold.figures)
     matched = {p.predicted_index for p in pairs}
     extra = [
-        f"{_fmt(f.value)} ({f.measure})" for i, f in enumerate(response.figures) if i not in matched
+        f"{format_value(f.value)} ({f.measure})"
+        for i, f in enumerate(response.figures)
+        if i not in matched
     ]
     total = len(response.figures)
     if total == 0:
         return Score(value=None, explanation="n/a: the response lists no figures")
-    score = _ratio(total - len(extra), total, "predicted figures match a gold figure", [])
+    score = ratio(total - len(extra), total, "predicted figures match a gold figure", [])
     if extra:
-        score.explanation += "; unmatched: " + "; ".join(extra[:_MAX_LISTED])
+        score.explanation += "; unmatched: " + "; ".join(extra[:MAX_LISTED])
     return score
 
 
@@ -96,10 +76,10 @@ def claimant_accuracy(case: EvalCase, response: SummaryResponse) -> Score:
             gold = case.gold.figures[pair.gold_index]
             said = response.figures[pair.predicted_index].source
             wrong.append(
-                f"{_fmt(gold.value)}: expected {gold.source or 'no source'}, got "
+                f"{format_value(gold.value)}: expected {gold.source or 'no source'}, got "
                 f"{said.name if said else 'no source'}"
             )
-    return _ratio(
+    return ratio(
         len(pairs) - len(wrong), len(pairs), "matched figures with the right claimant", wrong
     )
 
@@ -112,11 +92,11 @@ def qualifier_accuracy(case: EvalCase, response: SummaryResponse) -> Score:
             gold = case.gold.figures[pair.gold_index]
             got = response.figures[pair.predicted_index]
             wrong.append(
-                f"{_fmt(gold.value)}: expected {gold.qualifier}"
-                f"{f' up to {_fmt(gold.upper)}' if gold.upper is not None else ''}, "
+                f"{format_value(gold.value)}: expected {gold.qualifier}"
+                f"{f' up to {format_value(gold.upper)}' if gold.upper is not None else ''}, "
                 f"got {got.qualifier}"
             )
-    return _ratio(
+    return ratio(
         len(pairs) - len(wrong), len(pairs), "matched figures with the right qualifier", wrong
     )
 
@@ -134,7 +114,7 @@ def event_recall(case: EvalCase, response: SummaryResponse) -> Score:
         for e in required
         if not any(all(matching.any_mention(t, group) for group in e.keywords) for t in texts)
     ]
-    return _ratio(len(required) - len(missed), len(required), "required gold events found", missed)
+    return ratio(len(required) - len(missed), len(required), "required gold events found", missed)
 
 
 def source_recall(case: EvalCase, response: SummaryResponse) -> Score:
@@ -145,7 +125,7 @@ def source_recall(case: EvalCase, response: SummaryResponse) -> Score:
         for s in required
         if not any(matching.names(p, n) for p in predicted for n in s.names())
     ]
-    return _ratio(len(required) - len(missed), len(required), "required gold sources found", missed)
+    return ratio(len(required) - len(missed), len(required), "required gold sources found", missed)
 
 
 def summary_coverage(case: EvalCase, response: SummaryResponse) -> Score:
@@ -158,7 +138,7 @@ def summary_coverage(case: EvalCase, response: SummaryResponse) -> Score:
     text = f"{response.headline}\n{response.summary}"
     missed = ["/".join(g) for g in spec.must_mention if not matching.any_mention(text, g)]
     hit = len(spec.must_mention) - len(missed)
-    score = _ratio(hit, len(spec.must_mention), "must-mention groups in headline+summary", missed)
+    score = ratio(hit, len(spec.must_mention), "must-mention groups in headline+summary", missed)
     score.explanation += f" ({words} words)"
     return score
 
@@ -213,7 +193,7 @@ def grounding(case: EvalCase, response: SummaryResponse) -> Score:
         for s in spans
         if s.end < s.start or case.article[s.start : s.end] != s.text
     ]
-    return _ratio(len(spans) - len(bad), len(spans), "spans equal article[start:end]", bad)
+    return ratio(len(spans) - len(bad), len(spans), "spans equal article[start:end]", bad)
 
 
 def forbidden_hits(case: EvalCase, response: SummaryResponse) -> Score:
@@ -253,6 +233,7 @@ SCORERS: dict[str, Scorer] = {
     "neutrality": neutrality,
     "grounding": grounding,
     "forbidden_hits": forbidden_hits,
+    **BRIEF_SCORERS,
 }
 
 
