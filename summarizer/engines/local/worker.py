@@ -59,6 +59,14 @@ def load_llama(config: WorkerConfig) -> Any:
         bindings.llama_model_default_params = default_params
 
 
+def warm_up(llama: Any) -> None:
+    """Evaluate a few tokens before saying ready. The first evaluation pages the weights in
+    from the memory-mapped file (seconds on a cold cache), longer than one deadline check: done
+    here, it counts as loading, not against the first request's deadline."""
+    llama.eval(llama.tokenize(b"Warm up.", add_bos=True, special=False))
+    llama.reset()
+
+
 def serve(conn: Connection, config: WorkerConfig) -> None:
     """Entry point of the child process: load, say ready, answer until told to stop."""
     # Ctrl-C in a terminal reaches the whole process group: the parent decides when we stop
@@ -66,7 +74,9 @@ def serve(conn: Connection, config: WorkerConfig) -> None:
     from summarizer.engines.local.chat import DeadlineChat
 
     try:
-        chat = DeadlineChat(load_llama(config), config.prefill_chunk_tokens)
+        llama = load_llama(config)
+        warm_up(llama)
+        chat = DeadlineChat(llama, config.prefill_chunk_tokens)
     except Exception as exc:  # reported to the parent, which reports it in /readyz
         conn.send({"load_failed": f"{type(exc).__name__}: {exc}"})
         return
