@@ -32,7 +32,7 @@ MAX_SUMMARY_SENTENCES: Final = 5
 MAX_MODEL_SUMMARY_WORDS: Final = 120
 MIN_MODEL_SUMMARY_WORDS: Final = 15
 MAX_EVENT_WORDS: Final = 30
-MAX_EVENTS: Final = 6  # events in a response
+MAX_EVENTS: Final = 8  # events in a response
 MAX_MODEL_EVENTS: Final = 3  # event descriptions a model is asked for
 
 # --- figures ---------------------------------------------------------------------------------

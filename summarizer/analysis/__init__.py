@@ -48,11 +48,18 @@ def _fill(analysis: Analysis) -> None:
     attributed: AttributionResult = attribute(text, analysis.sentences, spans)
     analysis.sources = attributed.sources
     analysis.attributions = attributed.attributions
-    analysis.quotes = attach_speakers(text, spans, analysis.sentences, attributed.attributions)
+    analysis.quotes = attach_speakers(
+        text, spans, analysis.sentences, attributed.attributions, attributed.sources
+    )
     quote_spans = [(q.start, q.end, q.speaker.name if q.speaker else None) for q in analysis.quotes]
     analysis.loaded = _outside_instructions(find_loaded(text, quote_spans), analysis)
     analysis.figures = figure_candidates(
         text, analysis.sentences, analysis.numbers, attributed.claims, analysis.quotes
     )
     analysis.conflicts = find_conflicts(text, analysis.figures)
-    analysis.events = event_candidates(analysis.sentences, analysis.attributions, analysis.quotes)
+    analysis.events = event_candidates(
+        analysis.sentences,
+        analysis.attributions,
+        analysis.quotes,
+        frozenset(f.number.sentence for f in analysis.figures),
+    )

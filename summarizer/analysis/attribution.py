@@ -16,14 +16,22 @@ from summarizer.analysis.quotes import QuoteSpan
 from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.sources import (
     COMPANY_NOUNS,
-    PRONOUNS,
     MergedSource,
     ParsedSource,
     lead_company,
     merge_into,
     named_earlier,
+    names_a_body,
     parse_source,
     shared_subject,
+)
+from summarizer.analysis.subjects import (
+    after_determiner,
+    clause_subject,
+    masked_clause,
+    parse_forward,
+    phrase,
+    subject_before,
 )
 from summarizer.analysis.types import Attribution, Sentence, SourceMention
 from summarizer.models import Status
@@ -34,12 +42,24 @@ _VERB_STATUS: dict[str, Status] = {
     for verb in verbs
 }
 _CLAIM_VERBS = vocabulary.words("claim_verbs")
+_WEAK_VERBS = vocabulary.words("weak_claim_verbs")
+_NOT_NAMES = (
+    vocabulary.words("not_places")
+    | vocabulary.words("subject_stop_words")
+    | vocabulary.words("leading_subordinators")
+)
 _VERBS = vocabulary.alternation([*_CLAIM_VERBS, *_VERB_STATUS])
-_AUX = r"(?:(?:has|have|had|also|later|previously|earlier|again|separately|then|had\s+also)\s+)*"
+# auxiliaries, modals and adverbs between a subject and its reporting verb
+_AUX = (
+    r"(?:(?:has|have|had|also|later|previously|earlier|again|separately|then|would|will|could|"
+    r"can|did|does|do|only|just|not|never|repeatedly|publicly|privately|quickly)\s+)*"
+)
 # lowercase only: "the United States" is no verb
 _SUBJECT_VERB = re.compile(rf"(?<![\w-])(?:{_AUX})(?P<verb>{_VERBS})\b(?!-)")
 _INVERTED = re.compile(
-    r"(?:[,\u201d\"]\s*|^)(?P<verb>said|says|added|adds|warned|according to)\s+"
+    r"(?:[,\u201d\"]\s*|^)(?P<verb>said|says|added|adds|warned|according to|recalls|recalled|"
+    r"remembers|remembered|explains|explained|notes|noted|asked|asks|wrote|writes|continued|"
+    r"continues|insisted|insists|argued|argues)\s+"
     r"(?P<np>(?:the |a |an )?[^,.;:!?\u201c\"]{2,80}(?:,\s*[A-Z][^,.;:!?\u201c\"]{2,40})?)",
     re.IGNORECASE,
 )
@@ -51,26 +71,7 @@ _PASSIVE_BY = re.compile(
     r"(?P<np>[^,.;:!?\u201c\"]{2,80})",
     re.IGNORECASE,
 )
-_FORWARD_STOP = re.compile(
-    r"\s(?:that|who|which|on|in|at|after|before|adding|as|when|while|because|today|yesterday|"
-    r"this|last|earlier|and|but|to|during|amid|with|is|are|was|were|has|had|have)\b",
-    re.IGNORECASE,
-)
-_BACKWARD_STOP = vocabulary.words("subject_stop_words")
-_POSSESSOR = re.compile(r"(?:its|their)\s+(.+)$", re.IGNORECASE)
-# "two people familiar with the discussions", "sources close to the minister"
-_INFORMED = re.compile(
-    r"(?:\b[\w-]+\s+){0,3}?(?:people|person|sources?|officials?|diplomats?|insiders?)\s+"
-    r"(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on|involved\s+in)"
-    r"\s+[\w\s'\u2019-]{1,60}$",
-    re.IGNORECASE,
-)
-_LEADING_FILLER = vocabulary.words("leading_fillers")
-# "200,000" has a comma that does not end the clause
-_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b(?:[^,]|,(?=\d))*,?\s*$", re.IGNORECASE)
-_BARE_RELATIVE = re.compile(r"\s(?:who|which)\s[^,]{0,80}$", re.IGNORECASE)
-_APPOSITIVE = re.compile(r"(?:^|[,;:(\u2013\u2014])\s*(?P<a>[^,;:(]+?),\s*(?P<b>[^,;:(]+?),?\s*$")
-_TOKEN = re.compile(r"[\w\u2019'.&-]+|[^\w\s]")
+_POSSESSOR = re.compile(r"(?P<owner>its|their|his|her)\s+(?P<thing>.+)$", re.IGNORECASE)
 _CONTEXT_STATUS: tuple[tuple[re.Pattern[str], Status], ...] = (
     (re.compile(r"\bconfirmed\b", re.IGNORECASE), "confirmed"),
     (re.compile(r"\b(?:an? |the )?estimated?\b|\bestimates?\b", re.IGNORECASE), "estimated"),
@@ -112,13 +113,13 @@ def status_of(verb: str | None, context: str) -> Status:
 
 
 def mask_quotes(text: str, sentence: Sentence, quotes: list[QuoteSpan]) -> str:
-    """The sentence with quoted words replaced by spaces, offsets unchanged."""
-    chars = list(sentence.text)
-    for quote in quotes:
-        lo, hi = max(quote.start, sentence.start), min(quote.end, sentence.end)
-        for pos in range(lo, hi):
-            chars[pos - sentence.start] = " "
-    return "".join(chars)
+    """The sentence with quoted words and its dateline blanked (offsets unchanged) and
+    abbreviation full stops hidden: see `subjects.masked_clause`."""
+    spans = [
+        (max(q.start, sentence.start) - sentence.start, min(q.end, sentence.end) - sentence.start)
+        for q in quotes
+    ]
+    return masked_clause(sentence.text, sentence.dateline, [(a, b) for a, b in spans if a < b])
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
     merged: list[MergedSource] = []
     found: list[_Found] = []
     resolver = _PronounResolver()
+    knighted = _knighted_names(text)
     quotes_in = SentenceIndex(sentences).group(quotes)
     for sentence in sentences:
         if not sentence.is_reporting:
@@ -146,6 +148,8 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
         for parsed, verb, np_start, np_end, verb_at in _claims_in(masked):
             if parsed.name in COMPANY_NOUNS and named_earlier(parsed, merged) is None:
                 parsed = lead_company(masked, verb_at) or parsed
+            if parsed.role in _FIRST_NAME_TITLES and parsed.name in knighted:
+                parsed = ParsedSource(knighted[parsed.name], parsed.role, "person")
             resolved = resolver.resolve(parsed, merged)
             if resolved is None:
                 continue
@@ -164,14 +168,50 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
                 )
             )
         found.extend(_listeners(masked, sentence, merged))
+        resolver.mentioned(_subject_person(masked), merged)
     return _collect(merged, found)
+
+
+_NAMED_PERSON = re.compile(
+    r"^\W*(?:[A-Z][\w'\u2019\u2024.-]*\s+){0,3}?"
+    r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Professor|Prof|Sir|Dame)\u2024?\s+)?"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b"
+)
+
+
+def _subject_person(masked: str) -> ParsedSource | None:
+    """A person named as the subject of the sentence ('Professor Adam Fox, a ..., said' or 'Mona
+    Hanna-Attisha realized...'): who a later 'he' or 'she' most likely is."""
+    match = _NAMED_PERSON.match(masked)
+    if match is None:
+        return None
+    parsed = parse_source(phrase(masked, *match.span("name")))
+    if parsed is None or parsed.kind != "person" or " " not in parsed.name:
+        return None
+    if any(word.lower() in _NOT_NAMES for word in parsed.name.split()):
+        return None  # "In April", "The Finneys"
+    return parsed
+
+
+_FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
+_KNIGHTED = re.compile(
+    r"\b(?:Sir|Dame)\s+(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+)
+
+
+def _knighted_names(text: str) -> dict[str, str]:
+    """'Sir Keith Joseph' -> {'Keith': 'Keith Joseph'}: British usage then calls him 'Sir
+    Keith', by the first name."""
+    return {
+        m.group("first"): f"{m.group('first')} {m.group('last')}" for m in _KNIGHTED.finditer(text)
+    }
 
 
 def _listeners(masked: str, sentence: Sentence, merged: list[MergedSource]) -> list[_Found]:
     """Media told something (`told the Daily Mirror`) are sources of the article too."""
     listeners: list[_Found] = []
     for match in _TOLD.finditer(masked):
-        parsed = parse_source(match.group("np"))
+        parsed = parse_source(_without_time(phrase(masked, *match.span("np"))))
         if parsed is None or parsed.kind != "media":
             continue
         index = merge_into(merged, parsed.name, None, "media")
@@ -179,6 +219,11 @@ def _listeners(masked: str, sentence: Sentence, merged: list[MergedSource]) -> l
         end = sentence.start + match.end("np")
         listeners.append(_Found(sentence.index, "", "claimed", index, start, end, start))
     return listeners
+
+
+def _without_time(name: str) -> str:
+    """'CNN Tuesday' -> 'CNN' (told CNN Tuesday)."""
+    return re.sub(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", name)
 
 
 def _mention(source: MergedSource, start: int, end: int) -> SourceMention:
@@ -216,14 +261,31 @@ class _PronounResolver:
         else:
             self.body = source
 
+    def mentioned(self, person: ParsedSource | None, known: list[MergedSource]) -> None:
+        """A person the article writes about (not yet quoted): a later 'he said' may be them."""
+        if person is None:
+            return
+        for source in known:
+            if source.kind == "person" and source.same_as(person.name, "person"):
+                self.person = source
+                return
+        self.person = MergedSource(person.name, person.role, "person")
+
     def resolve(self, parsed: ParsedSource, known: list[MergedSource]) -> ParsedSource | None:
         named = named_earlier(parsed, known)
         if named is not None:
             return ParsedSource(named.name, named.role, named.kind)
         owned = _POSSESSOR.match(parsed.name)
-        if owned is not None and self.body is not None:
-            # "its regional office" after the WHO was named: the WHO's regional office
-            return ParsedSource(f"{self.body.name} {owned.group(1)}", None, self.body.kind)
+        if owned is not None:
+            # "its regional office" after the WHO: the WHO's; "his office" after Modi: Modi's
+            personal = owned.group("owner").lower() in {"his", "her"}
+            owner = self.person if personal else self.body
+            if owner is None:
+                return None
+            if personal:
+                name = f"{owner.name}\u2019s {owned.group('thing')}"
+                return ParsedSource(name, None, "government")
+            return ParsedSource(f"{owner.name} {owned.group('thing')}", None, owner.kind)
         if parsed.kind is not None:
             return parsed
         pronoun = parsed.name.lower()
@@ -240,130 +302,36 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
     taken: set[int] = set()
     for pattern in (_PASSIVE_BY, _ACCORDING, _INVERTED):
         for match in pattern.finditer(masked):
-            np_start, np_end = _forward_np(masked, match.start("np"), match.end("np"))
-            parsed = _parse_forward(masked[np_start:np_end])
+            parsed, np_start, np_end = parse_forward(masked, match.start("np"), match.end("np"))
             verb = match.groupdict().get("verb") or "according to"
             if parsed is not None and parsed.kind is not None and match.start() not in taken:
                 found.append((parsed, verb.lower(), np_start, np_end, match.start()))
                 taken.update(range(match.start(), match.end()))
     for match in _SUBJECT_VERB.finditer(masked):
-        if match.start("verb") in taken:
-            continue
-        if _after_determiner(masked, match.start()):
+        if match.start("verb") in taken or after_determiner(masked, match.start()):
             continue  # "an estimated eight people": an adjective, not a verb
-        subject = _subject_before(masked, match.start()) or shared_subject(masked, match.start())
+        verb = match.group("verb").lower()
+        subject = _subject_of(masked, match.start(), verb)
         if subject is None:
             continue
         parsed, np_start, np_end = subject
-        found.append((parsed, match.group("verb").lower(), np_start, np_end, match.start()))
+        found.append((parsed, verb, np_start, np_end, match.start()))
     found.sort(key=lambda claim: claim[4])
     return found
 
 
-def _parse_forward(phrase: str) -> ParsedSource | None:
-    """A source named after its verb: `said the district attorney, Sam Reed`."""
-    if "," in phrase:
-        paired = _appositive(phrase)
-        if paired is not None:
-            return paired[0]
-        phrase = phrase.split(",")[0]
-    return parse_source(phrase)
+def _subject_of(masked: str, verb_at: int, verb: str) -> tuple[ParsedSource, int, int] | None:
+    if verb.endswith("ing") and masked[:verb_at].rstrip().endswith(","):
+        # "He welcomed the plan, telling CNN: ...": the main clause's subject speaks
+        return clause_subject(masked[:verb_at].rstrip())
+    subject = subject_before(masked, verb_at) or shared_subject(masked, verb_at)
+    if subject is not None and verb in _WEAK_VERBS and _bare_word(subject[0]):
+        return None  # "Snow continued to fall", "DNA showed": no speaker
+    return subject
 
 
-def _after_determiner(masked: str, at: int) -> bool:
-    previous = masked[:at].rstrip().rsplit(maxsplit=1)
-    return bool(previous) and previous[-1].lower() in {"a", "an", "the", "its", "their", "his"}
-
-
-def _forward_np(masked: str, start: int, end: int) -> tuple[int, int]:
-    stop = _FORWARD_STOP.search(masked, start, end)
-    end = stop.start() if stop else end
-    while end > start and masked[end - 1] in " \u00a0\t":
-        end -= 1
-    return start, end
-
-
-_OBJECT_RELATIVE = re.compile(
-    r"\b(?:which|that|whom)\s+(?P<np>(?:the|a|an)\s+[\w'\u2019 -]{1,40}?"
-    r"|[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})$"
-)
-
-
-def _subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] | None:
-    """The noun phrase that ends right before the verb, as a source."""
-    prefix = masked[:verb_at].rstrip()
-    own = _OBJECT_RELATIVE.search(prefix)
-    parsed_own = parse_source(own.group("np")) if own is not None else None
-    if own is not None and parsed_own is not None and parsed_own.kind is not None:
-        return parsed_own, own.start("np"), own.end("np")  # "which the company said could"
-    relative = _RELATIVE.search(prefix) or _BARE_RELATIVE.search(prefix)
-    if relative is not None:
-        prefix = prefix[: relative.start()].rstrip()
-    prefix = prefix.rstrip(", ")
-    appositive = _appositive(prefix)
-    if appositive is not None:
-        return appositive
-    informed = _INFORMED.search(prefix)
-    if informed is not None:
-        phrase = prefix[informed.start() :].strip()
-        return ParsedSource(phrase, None, "anonymous"), informed.start(), len(prefix)
-    start = noun_phrase_start(prefix)
-    if start >= len(prefix):
-        return None
-    parsed = parse_source(prefix[start:])
-    if parsed is None:
-        return None
-    return parsed, start, len(prefix)
-
-
-def noun_phrase_start(prefix: str) -> int:
-    """Where the noun phrase that ends `prefix` begins: walks back over words that can belong."""
-    tokens = list(_TOKEN.finditer(prefix))
-    start = len(prefix)
-    for count, token in enumerate(reversed(tokens), 1):
-        word = token.group()
-        lower = word.lower()
-        if lower in {"its", "their"} and count > 1:
-            start = token.start()  # "its regional office": resolved to the body later
-            break
-        if not (word[0].isalnum()) or (lower in _BACKWARD_STOP and lower not in PRONOUNS):
-            break
-        if lower in PRONOUNS and count > 1:
-            break
-        start = token.start()
-        if lower in PRONOUNS or count >= 10:
-            break
-    while start < len(prefix):
-        first = _TOKEN.match(prefix, start)
-        if first is None or first.group().lower() not in _LEADING_FILLER:
-            break
-        start = first.end() + 1
-    return start
-
-
-def _role_phrase(phrase: str) -> ParsedSource | None:
-    """`the city's health commissioner`: a short descriptive phrase that can be a role."""
-    words = phrase.split()
-    if 1 < len(words) <= 7 and words[0].lower() in {"the", "a", "an", "its", "their"}:
-        return ParsedSource(phrase.strip(), None, "anonymous")
-    return None
-
-
-def _appositive(prefix: str) -> tuple[ParsedSource, int, int] | None:
-    """`the city's mayor, Oleksandr Markushin` or `Oleksandr Markushin, the mayor of Irpin`."""
-    match = _APPOSITIVE.search(prefix)
-    if match is None:
-        return None
-    first, second = parse_source(match.group("a")), parse_source(match.group("b"))
-    first = first or _role_phrase(match.group("a"))
-    second = second or _role_phrase(match.group("b"))
-    if first is None or second is None:
-        return None
-    words_b = match.group("b").split()
-    if second.kind == "person" and first.kind != "person" and len(words_b) <= 4:
-        role = match.group("a").strip()
-        return ParsedSource(second.name, role, "person"), match.start("a"), match.end("b")
-    if first.kind == "person" and second.kind != "person" and second.kind is not None:
-        role = match.group("b").strip()
-        return ParsedSource(first.name, role, "person"), match.start("a"), match.end("b")
-    return None
+def _bare_word(parsed: ParsedSource) -> bool:
+    """A single capitalised word with no role that names no body ('Snow', 'DNA'): a speaker
+    only if named before; the resolver turns a known surname into its person later."""
+    single = parsed.kind is not None and " " not in parsed.name and parsed.role is None
+    return single and not names_a_body(parsed.name)

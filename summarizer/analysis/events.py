@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, replace
 
 from summarizer.analysis import vocabulary
-from summarizer.analysis.attribution import noun_phrase_start
+from summarizer.analysis.clauses import main_clause
 from summarizer.analysis.loaded import neutralise
 from summarizer.analysis.segment import SentenceIndex
+from summarizer.analysis.subjects import noun_phrase_start
 from summarizer.analysis.types import (
     Attribution,
     EventCandidate,
@@ -33,7 +34,7 @@ _PASSIVE_BY = re.compile(
 )
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 _HEDGE = re.compile(
-    r"\b(?:not known|unclear|fears?|may|might|could|would|believe[sd]?|possible|possibly)\b"
+    r"\b(?:not known|unclear|fears?|may|might|could|believe[sd]?|possible|possibly)\b"
 )
 _ACTOR_WORDS = vocabulary.words("actor_nouns")
 _NP_STOP = vocabulary.words("actor_stop_words")
@@ -59,6 +60,7 @@ _MAIN_CLAUSE_END = re.compile(
 )
 _LEAD_FILLER = re.compile(r"^(?:But|And|So|Yet|Meanwhile|However),?\s+")
 _MAX_DESCRIPTION_WORDS = 28
+_NAME = re.compile(r"(?<=\s)[A-Z][\w'\u2019-]+")
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,10 @@ class EventWeights:
     time: float = 0.5
     source: float = 0.5
     actors: float = 0.5
+    statement: float = 0.5  # no event word, but a whole reporting sentence: findings, plans
     figure: float = 1.0  # the sentence states a counted figure
+    lede: float = 1.5  # the article's first reporting sentence: news puts the news there
+    name: float = 0.2  # per proper name, up to five: who and where
     position: float = 1.5  # subtracted in full for the last sentence, nothing for the first
     hedge: float = 1.5  # subtracted for may/might/could/fears: speculation
 
@@ -90,13 +95,15 @@ def event_candidates(
     by_sentence = {a.sentence: a.source for a in attributions}
     events: list[EventCandidate] = []
     quotes_in = SentenceIndex(sentences).group(quotes)
+    lede = next((s.index for s in sentences if s.is_reporting), -1)
     for sentence in sentences:
         inside = quotes_in.get(sentence.index, [])
         if not sentence.is_reporting or _mostly_quoted(sentence, inside):
             continue
-        weight = _trigger_weight(sentence.text)
-        if weight == 0.0 or sentence.text.rstrip().endswith("?"):
+        if sentence.content.rstrip().endswith("?") or len(sentence.content.split()) < 6:
             continue
+        weight = _trigger_weight(sentence.content) or WEIGHTS.statement
+        weight += WEIGHTS.lede * (sentence.index == lede)
         source = by_sentence.get(sentence.index)
         candidate = _candidate(sentence, weight, source, len(sentences))
         if sentence.index in figure_sentences:
@@ -127,13 +134,14 @@ def _trigger_weight(text: str, weights: EventWeights = WEIGHTS) -> float:
 def _candidate(
     sentence: Sentence, weight: float, source: SourceMention | None, total: int
 ) -> EventCandidate:
-    text = sentence.text
+    text = sentence.content  # a dateline's place is where the reporter was, not the event
     place = _place(text)
     time = _time(text)
     actors = _actors(text)
     w = WEIGHTS
     score = weight + w.place * bool(place) + w.time * bool(time)
     score += w.source * bool(source) + w.actors * bool(actors)
+    score += w.name * min(5, len(_NAME.findall(text)))
     score -= w.position * sentence.index / max(1, total)  # news puts what matters first
     score -= w.hedge * bool(_HEDGE.search(text))  # speculation is not an event
     return EventCandidate(
@@ -143,7 +151,7 @@ def _candidate(
         location=place,
         time=time,
         source=source,
-        evidence_start=sentence.start,
+        evidence_start=sentence.content_start,
         evidence_end=sentence.end,
         score=round(score, 3),
     )
@@ -190,16 +198,11 @@ def _clean_actor(phrase: str) -> tuple[str, ...]:
 
 
 def describe(sentence_text: str) -> str:
-    """One short neutral sentence: the main clause, loaded words replaced, no trailing 'X said'."""
-    text = " ".join(sentence_text.split())
-    text = _LEAD_FILLER.sub("", text)
-    text = _TRAILING_ATTRIBUTION.sub("", text.rstrip(".")).rstrip(" ,")
-    words = text.split()
-    cut = _MAIN_CLAUSE_END.search(text)
-    if cut is not None and len(text[: cut.start()].split()) >= 6:
-        text = text[: cut.start()]
-    elif len(words) > _MAX_DESCRIPTION_WORDS:
-        text = " ".join(words[:_MAX_DESCRIPTION_WORDS])
+    """One neutral sentence: the main clause as a whole clause (analysis/clauses.py: pieces are
+    removed whole, never cut mid-phrase), loaded words replaced, no trailing 'X said'."""
+    text = main_clause(sentence_text, _MAX_DESCRIPTION_WORDS)
+    if text is None:  # no shorter whole clause: the sentence itself, as long as it is
+        text = _LEAD_FILLER.sub("", " ".join(sentence_text.split())).rstrip(" .")
     text = neutralise(text).strip().rstrip(",;:")
     if not text:
         return text

@@ -57,7 +57,7 @@ def _paragraph_bounds(sentences: list[Sentence]) -> list[tuple[int, int]]:
 
 
 def _opens_paragraph(text: str, p_start: int) -> bool:
-    return text[p_start] in _MARKS
+    return 0 <= p_start < len(text) and text[p_start] in _MARKS
 
 
 def _is_opener(text: str, pos: int, p_start: int, p_end: int) -> bool:
@@ -109,8 +109,11 @@ def attach_speakers(
     spans: list[QuoteSpan],
     sentences: list[Sentence],
     attributions: list[Attribution],
+    sources: list[SourceMention] | None = None,
 ) -> list[QuoteMention]:
-    """Each quote with its speaker: the attribution of its sentence, else the quote it continues."""
+    """Each quote with its speaker: the attribution of its sentence, else the quote it
+    continues, else (a quote that opens its paragraph) the person the paragraph before it is
+    about or quotes."""
     by_sentence = {a.sentence: a for a in attributions}
     index = SentenceIndex(sentences)
     quotes: list[QuoteMention] = []
@@ -121,6 +124,12 @@ def attach_speakers(
         bare = speaker is None and previous is not None and not is_scare_quote(quoted)
         if bare and previous and (span.continues or _follows_closely(previous, span, index)):
             speaker = previous.speaker
+        if (
+            speaker is None
+            and not is_scare_quote(quoted)
+            and _opens_paragraph(text, span.start - 1)
+        ):
+            speaker = _speaker_of_paragraph_before(span, index, by_sentence, sources or [])
         quote = QuoteMention(span.start, span.end, quoted, speaker)
         quotes.append(quote)
         if not is_scare_quote(quoted):
@@ -131,25 +140,61 @@ def attach_speakers(
 def _speaker_from_context(
     span: QuoteSpan, index: SentenceIndex, by_sentence: dict[int, Attribution]
 ) -> SourceMention | None:
+    """The speaker named in the quote's own sentences (the one where it ends first: a quote of
+    several sentences is attributed after its last one), in a short attribution sentence right
+    after it ('... danger.” Lourimi said.'), or in an introduction ending with a colon."""
     if span.continues:
         return None
     sentences = index.sentences
-    sentence = index.at(span.start)
-    if sentence is None:
+    inside = index.overlapping(span.start, span.end)
+    if not inside:
         return None
-    own = by_sentence.get(sentence.index)
-    if own is not None and own.source is not None and own.verb is not None:
-        return own.source
+    for sentence in [inside[-1], *inside[:-1]]:
+        own = by_sentence.get(sentence.index)
+        if own is not None and own.source is not None and own.verb is not None:
+            return own.source
+    last, first = inside[-1], inside[0]
+    after = sentences[last.index + 1] if last.index + 1 < len(sentences) else None
+    if after is not None and after.paragraph == last.paragraph and len(after.text.split()) <= 12:
+        follow = by_sentence.get(after.index)
+        if follow is not None and follow.source is not None and follow.verb is not None:
+            return follow.source
     # `X said:` introducing a quote that starts a new sentence of the same paragraph
-    earlier = by_sentence.get(sentence.index - 1)
-    same_paragraph = sentence.index > 0 and sentences[sentence.index - 1].paragraph == (
-        sentence.paragraph
-    )
+    earlier = by_sentence.get(first.index - 1)
+    same_paragraph = first.index > 0 and sentences[first.index - 1].paragraph == first.paragraph
     if earlier is not None and earlier.source is not None and same_paragraph:
-        intro = sentences[sentence.index - 1].text.rstrip()
+        intro = sentences[first.index - 1].text.rstrip()
         if intro.endswith(":"):
             return earlier.source
     return None
+
+
+def _speaker_of_paragraph_before(
+    span: QuoteSpan,
+    index: SentenceIndex,
+    by_sentence: dict[int, Attribution],
+    sources: list[SourceMention],
+) -> SourceMention | None:
+    """'... said Perrett.' / 'Perrett is expecting demand to be high.' then a paragraph that
+    is only a quote: the same person goes on speaking."""
+    before = [s for s in index.sentences if s.paragraph == span.paragraph - 1]
+    for sentence in reversed(before):
+        said = by_sentence.get(sentence.index)
+        if said is not None and said.source is not None and said.source.kind == "person":
+            return said.source
+    if not before:
+        return None
+    opening = before[0].content.split(" ", 2)
+    for source in sources:
+        names = [source.name, *source.aliases]
+        if source.kind == "person" and any(_starts_with(opening, n) for n in names):
+            return source
+    return None
+
+
+def _starts_with(opening: list[str], name: str) -> bool:
+    words = name.split()
+    return bool(words) and [w.strip(",.") for w in opening[: len(words)]] == words
 
 
 def _follows_closely(previous: QuoteMention, span: QuoteSpan, index: SentenceIndex) -> bool:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol, TypeVar
 
-from summarizer.analysis import vocabulary
+from summarizer.analysis import vocabulary, wire
 from summarizer.analysis.types import Sentence
 
 
@@ -61,23 +62,36 @@ _PARAGRAPH_END = ".!?:;)]\u2026" + _CLOSING_QUOTES
 
 
 def segment(text: str) -> list[Sentence]:
-    """Sentences of `text` in order, each with its paragraph and caption/duplicate flags."""
+    """Sentences of `text` in order, each with its paragraph, flags and dateline."""
     sentences: list[Sentence] = []
     seen_paragraphs: set[str] = set()
     seen_sentences: set[str] = set()
     lines = _line_texts(text)
+    dateline_open = True  # only the story's first paragraph can open with a dateline
     for paragraph, (p_start, p_end) in enumerate(_paragraph_spans(text)):
         para_text = text[p_start:p_end]
         key = _normalise(para_text)
         duplicate_paragraph = key in seen_paragraphs
         seen_paragraphs.add(key)
         caption = _is_caption(para_text, key, lines)
-        instruction = _is_instruction(para_text)
+        credit = wire.is_credit_line(para_text) or wire.is_promo(para_text)
+        if wire.is_photo_credit(para_text):
+            credit = True
+            _mark_caption(sentences, paragraph - 1)  # the picture's caption stands before it
+        dateline = 0
+        if dateline_open and not (caption or credit):
+            dateline, dateline_open = wire.dateline_end(para_text), False
+        flags = {
+            "is_caption": caption,
+            "is_instruction": _is_instruction(para_text),
+            "is_credit": credit,
+        }
         for s_start, s_end in _sentence_spans(text, p_start, p_end):
             s_text = text[s_start:s_end]
             s_key = _normalise(s_text)
             duplicate = duplicate_paragraph or (len(s_key) > 20 and s_key in seen_sentences)
             seen_sentences.add(s_key)
+            lead_in = dateline if s_start == p_start and dateline < len(s_text) else 0
             sentences.append(
                 Sentence(
                     index=len(sentences),
@@ -85,12 +99,18 @@ def segment(text: str) -> list[Sentence]:
                     end=s_end,
                     text=s_text,
                     paragraph=paragraph,
-                    is_caption=caption,
                     is_duplicate=duplicate,
-                    is_instruction=instruction,
+                    dateline=lead_in,
+                    **flags,
                 )
             )
     return sentences
+
+
+def _mark_caption(sentences: list[Sentence], paragraph: int) -> None:
+    for position, sentence in enumerate(sentences):
+        if sentence.paragraph == paragraph:
+            sentences[position] = replace(sentence, is_caption=True)
 
 
 def _normalise(fragment: str) -> str:

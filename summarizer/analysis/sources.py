@@ -38,6 +38,12 @@ class ParsedSource:
     kind: SourceKind | None  # None for a pronoun, resolved later
 
 
+def names_a_body(word: str) -> bool:
+    """'Police', 'UN', 'Moscow', 'Pentagon': one word that stands for a speaking body."""
+    lower = _clean(word)
+    return lower in _ROLE_HEADS or lower in _COUNTRIES or lower in _ANONYMOUS_HEADS
+
+
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.lower().endswith("-based")
 

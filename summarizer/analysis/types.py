@@ -25,12 +25,25 @@ class Sentence:
     is_duplicate: bool = False  # repeats an earlier line verbatim (captions often do)
     # text addressed to a language model ("Ignore all previous instructions..."), not reporting
     is_instruction: bool = False
+    # a credit line, byline, sign-off, currency footnote or appeal to readers (analysis/wire.py)
+    is_credit: bool = False
+    # characters of a dateline that open the sentence ("BAGHDAD (Reuters) - "): not its news
+    dateline: int = 0
 
     @property
     def is_reporting(self) -> bool:
         """Whether the sentence is the article's own reporting: not a caption or credit, not a
         repeat, not a planted instruction. The one test every stage uses."""
-        return not (self.is_caption or self.is_duplicate or self.is_instruction)
+        return not (self.is_caption or self.is_duplicate or self.is_instruction or self.is_credit)
+
+    @property
+    def content(self) -> str:
+        """The sentence without its dateline: what a headline, summary or event may use."""
+        return self.text[self.dateline :]
+
+    @property
+    def content_start(self) -> int:
+        return self.start + self.dateline
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,11 @@ def ordered(name: str) -> tuple[str, ...]:
     return tuple(_entries(str(_section(name)["words"])))
 
 
+def patterns(name: str) -> tuple[str, ...]:
+    """The regular expressions of list `name` (its `patterns` key, TOML literal strings)."""
+    return tuple(str(p) for p in _section(name)["patterns"])
+
+
 def groups(name: str) -> dict[str, tuple[str, ...]]:
     """A list of named groups: every key but `source`, each with its words."""
     section = _section(name)

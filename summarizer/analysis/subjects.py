@@ -1,0 +1,261 @@
+"""Who a reporting verb belongs to: the noun phrase before it, or the one after it.
+
+All of it reads a sentence "masked" by `masked_clause`: quoted words and the dateline blanked,
+and the full stops of abbreviations and initials ("Mr. Reeves", "Thomas E. Perez", "U.S.")
+turned into a dot leader so that a noun phrase does not end there. Rules, in the order wire
+copy needs them: `said X` and `according to X` read forward over organisation names with
+"and"/"of"/"for" inside ("World Travel and Tourism Council"); `X, who ..., said` and `X, an
+ally of Y, in response to Z, denied` find X at the start of the clause, not the word before the
+verb; `..., telling CNN` and `..., saying` belong to the main clause's subject; a negated subject
+("no group claimed") is no one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.analysis import vocabulary
+from summarizer.analysis.sources import PRONOUNS, ParsedSource, parse_source
+
+DOT = "\u2024"  # stands for an abbreviation's full stop in masked text (same length)
+_ABBREVIATED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|Inc|"
+    r"Co|Corp|Ltd|No|Vol)\.(?=\s)|\b[A-Z]\.(?=\s?[A-Z])|(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\.[A-Z])\."
+)
+_FORWARD_STOP = re.compile(
+    r"\s(?:that|who|which|on|in|at|after|before|adding|as|when|while|because|today|yesterday|"
+    r"this|last|earlier|and|but|to|during|amid|with|is|are|was|were|has|had|have|for|of)\b",
+    re.IGNORECASE,
+)
+_NAME_JOINERS = frozenset({"and", "&", "for", "of", "de", "on"})
+_BACKWARD_STOP = vocabulary.words("subject_stop_words")
+_NOT_SPEAKERS = vocabulary.words("not_speakers")
+# "two people familiar with the discussions", "sources close to the minister"
+_INFORMED = re.compile(
+    r"(?:\b[\w-]+\s+){0,3}?(?:people|person|sources?|officials?|diplomats?|insiders?)\s+"
+    r"(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on|involved\s+in)"
+    r"\s+[\w\s'\u2019-]{1,60}$",
+    re.IGNORECASE,
+)
+_LEADING_FILLER = vocabulary.words("leading_fillers")
+# "200,000" has a comma that does not end the clause
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b(?:[^,]|,(?=\d))*,?\s*$", re.IGNORECASE)
+_BARE_RELATIVE = re.compile(r"\s(?:who|which)\s[^,]{0,80}$", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"(?:^|[,;:(\u2013\u2014])\s*(?P<a>[^,;:(]+?),\s*(?P<b>[^,;:(]+?),?\s*$")
+_TOKEN = re.compile(rf"[\w\u2019'.{DOT}&-]+|[^\w\s]")
+_OBJECT_RELATIVE = re.compile(
+    r"\b(?:which|that|whom)\s+(?P<np>(?:the|a|an)\s+[\w'\u2019 -]{1,40}?"
+    r"|[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})$"
+)
+_CLAUSE_START = re.compile(r"(?:^|[;:]\s|\s(?:but|and|while|whereas)\s)(?=[^;:]*$)")
+_TIME_TAIL = re.compile(
+    r"(?:\s+(?:on|late|early|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend))+\s*$",
+    re.IGNORECASE,
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(in|of|at|on|by|for|from|to|into|near|against|about|over|under)\s*$", re.I
+)
+_SPEAKER_HEADS = vocabulary.words("role_heads") | vocabulary.words("anonymous_heads")
+_PREPOSITION_START = re.compile(r"^(?:in|on|at|to|for|from|by|with|after|before|during)\s", re.I)
+
+
+def masked_clause(sentence_text: str, dateline: int, spans: list[tuple[int, int]]) -> str:
+    """The sentence with its dateline and the `spans` (quotes, relative offsets) blanked, and
+    abbreviation full stops turned into DOT; offsets unchanged."""
+    chars = list(sentence_text)
+    chars[:dateline] = " " * dateline
+    for lo, hi in spans:
+        chars[lo:hi] = " " * (hi - lo)
+    return _ABBREVIATED.sub(lambda m: m.group()[:-1] + DOT, "".join(chars))
+
+
+def phrase(masked: str, start: int, end: int) -> str:
+    """Words of the masked sentence as written (full stops restored)."""
+    return masked[start:end].replace(DOT, ".")
+
+
+def speaker(parsed: ParsedSource | None) -> ParsedSource | None:
+    """None for subjects that name no one: 'no group', 'That's', 'I', 'Snow' with no kind."""
+    if parsed is None:
+        return None
+    first = parsed.name.split()[0].lower().replace("\u2019", "'") if parsed.name else ""
+    if first in _NOT_SPEAKERS or parsed.name.lower().replace("\u2019", "'") in _NOT_SPEAKERS:
+        return None
+    return parsed
+
+
+def parse_forward(masked: str, start: int, end: int) -> tuple[ParsedSource | None, int, int]:
+    """A source named after its verb: `said the district attorney, Sam Reed`; `according to the
+    World Travel and Tourism Council`."""
+    start, end = _forward_np(masked, start, end)
+    text = phrase(masked, start, end)
+    if _PREPOSITION_START.match(text):
+        return None, start, end  # "said in the statement": not a source
+    if "," in text:
+        paired = _appositive(text)
+        if paired is not None:
+            return speaker(paired[0]), start, end
+        text = text.split(",")[0]
+        end = start + len(text)
+    text, end = _without_time(text, start)
+    return speaker(parse_source(text)), start, end
+
+
+def _without_time(text: str, start: int) -> tuple[str, int]:
+    """'CNN Tuesday' -> 'CNN'."""
+    trimmed = _TIME_TAIL.sub("", text)
+    return (trimmed, start + len(trimmed)) if trimmed.strip() else (text, start + len(text))
+
+
+def _forward_np(masked: str, start: int, end: int) -> tuple[int, int]:
+    for stop in _FORWARD_STOP.finditer(masked, start, end):
+        word = stop.group().strip().lower()
+        before = masked[start : stop.start()].split()
+        after = masked[stop.end() : end].split()
+        joined = word in _NAME_JOINERS and before and after
+        if joined and before[-1][:1].isupper() and after[0][:1].isupper():
+            continue  # "Centers for Disease Control and Prevention": one name
+        end = stop.start()
+        break
+    while end > start and masked[end - 1] in " \u00a0\t":
+        end -= 1
+    return start, end
+
+
+def _clean_word(word: str) -> str:
+    return word.lower().strip(".,;:\u2019'")
+
+
+def after_determiner(masked: str, at: int) -> bool:
+    previous = masked[:at].rstrip().rsplit(maxsplit=1)
+    return bool(previous) and previous[-1].lower() in {"a", "an", "the", "its", "their", "his"}
+
+
+def subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] | None:
+    """The source whose verb stands at `verb_at`: the noun phrase right before it, or, when a
+    comma stands right before the verb, the subject at the start of the clause."""
+    prefix = masked[:verb_at].rstrip()
+    own = _OBJECT_RELATIVE.search(prefix)
+    parsed_own = parse_source(phrase(prefix, *own.span("np"))) if own is not None else None
+    if own is not None and parsed_own is not None and parsed_own.kind is not None:
+        return parsed_own, own.start("np"), own.end("np")  # "which the company said could"
+    nearest = _nearest_subject(prefix)
+    if nearest is None and prefix.endswith(","):
+        return clause_subject(prefix)  # "Hezbollah, an ally of Assad, ..., denied"
+    return nearest
+
+
+def _nearest_subject(prefix: str) -> tuple[ParsedSource, int, int] | None:
+    """The noun phrase that ends right before the verb, unless it is a preposition's object
+    ('... starving people in Madaya, denied')."""
+    relative = _RELATIVE.search(prefix) or _BARE_RELATIVE.search(prefix)
+    if relative is not None:
+        prefix = prefix[: relative.start()].rstrip()
+    prefix = prefix.rstrip(", ")
+    appositive = _appositive(phrase(prefix, 0, len(prefix)))
+    if appositive is not None:
+        return appositive
+    informed = _INFORMED.search(prefix)
+    if informed is not None:
+        words = phrase(prefix, informed.start(), len(prefix)).strip()
+        return ParsedSource(words, None, "anonymous"), informed.start(), len(prefix)
+    start = noun_phrase_start(prefix)
+    if start >= len(prefix):
+        return None
+    linked = _PREPOSITION_BEFORE.search(prefix[:start])
+    if linked is not None:
+        # "experts from Harvard said", "a spokesman for the ministry said": the head noun
+        # before the preposition speaks; "people in Madaya, denied": a place does not
+        head_start = noun_phrase_start(prefix[: linked.start()].rstrip())
+        head = prefix[head_start : linked.start()].split()
+        if head and _clean_word(head[-1]) in _SPEAKER_HEADS:
+            start = head_start
+        elif linked.group(1).lower() not in {"by", "of", "for", "from"}:
+            return None
+    parsed = speaker(parse_source(phrase(prefix, start, len(prefix))))
+    if parsed is None:
+        return None
+    return parsed, start, len(prefix)
+
+
+def clause_subject(prefix: str) -> tuple[ParsedSource, int, int] | None:
+    """The noun phrase that opens the clause `prefix` ends in, up to its first comma: the
+    subject of `X, <aside>, <aside>, said` and of `X did Y, telling CNN`."""
+    opening = list(_CLAUSE_START.finditer(prefix))
+    start = opening[-1].end() if opening else 0
+    while start < len(prefix) and prefix[start] == " ":
+        start += 1
+    comma = prefix.find(",", start)
+    end = comma if comma > start else len(prefix)
+    words = phrase(prefix, start, end)
+    if not words or len(words.split()) > 8:
+        return None
+    parsed = speaker(parse_source(words))
+    if parsed is None or (parsed.kind is None and parsed.name.lower() not in PRONOUNS):
+        return None
+    return parsed, start, end
+
+
+def noun_phrase_start(prefix: str) -> int:
+    """Where the noun phrase that ends `prefix` begins: walks back over words that can belong,
+    across 'and'/'of'/'for' inside a capitalised name."""
+    tokens = list(_TOKEN.finditer(prefix))
+    start = len(prefix)
+    for count, token in enumerate(reversed(tokens), 1):
+        word = token.group()
+        lower = word.lower()
+        if lower in {"its", "their", "his", "her"} and count > 1:
+            start = token.start()  # "its regional office": resolved to the speaker later
+            break
+        position = len(tokens) - count
+        if lower in _NAME_JOINERS and _inside_name(tokens, position):
+            start = token.start()
+            continue
+        if not (word[0].isalnum()) or (lower in _BACKWARD_STOP and lower not in PRONOUNS):
+            break
+        if lower in PRONOUNS and count > 1:
+            break
+        start = token.start()
+        if lower in PRONOUNS or count >= 10:
+            break
+    while start < len(prefix):
+        first = _TOKEN.match(prefix, start)
+        if first is None or first.group().lower() not in _LEADING_FILLER:
+            break
+        start = first.end() + 1
+    return start
+
+
+def _inside_name(tokens: list[re.Match[str]], position: int) -> bool:
+    if position == 0 or position + 1 >= len(tokens):
+        return False
+    return tokens[position - 1].group()[:1].isupper() and tokens[position + 1].group()[:1].isupper()
+
+
+def _role_phrase(text: str) -> ParsedSource | None:
+    """`the city's health commissioner`: a short descriptive phrase that can be a role."""
+    words = text.split()
+    if 1 < len(words) <= 7 and words[0].lower() in {"the", "a", "an", "its", "their"}:
+        return ParsedSource(text.strip(), None, "anonymous")
+    return None
+
+
+def _appositive(prefix: str) -> tuple[ParsedSource, int, int] | None:
+    """`the city's mayor, Oleksandr Markushin` or `Oleksandr Markushin, the mayor of Irpin`."""
+    match = _APPOSITIVE.search(prefix)
+    if match is None:
+        return None
+    first, second = parse_source(match.group("a")), parse_source(match.group("b"))
+    first = first or _role_phrase(match.group("a"))
+    second = second or _role_phrase(match.group("b"))
+    if first is None or second is None:
+        return None
+    words_b = match.group("b").split()
+    if second.kind == "person" and first.kind != "person" and len(words_b) <= 4:
+        role = match.group("a").strip()
+        return ParsedSource(second.name, role, "person"), match.start("a"), match.end("b")
+    if first.kind == "person" and second.kind != "person" and second.kind is not None:
+        role = match.group("b").strip()
+        return ParsedSource(first.name, role, "person"), match.start("a"), match.end("b")
+    return None
