@@ -139,6 +139,7 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
     found: list[_Found] = []
     resolver = _PronounResolver()
     knighted = _knighted_names(text)
+    bodies: list[MergedSource] = []  # bodies that open a sentence: what 'the company' may be
     quotes_in = SentenceIndex(sentences).group(quotes)
     for sentence in sentences:
         if not sentence.is_reporting:
@@ -146,8 +147,8 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
         masked = mask_quotes(text, sentence, quotes_in.get(sentence.index, []))
         base = sentence.start
         for parsed, verb, np_start, np_end, verb_at in _claims_in(masked):
-            if parsed.name in COMPANY_NOUNS and named_earlier(parsed, merged) is None:
-                parsed = lead_company(masked, verb_at) or parsed
+            if named_earlier(parsed, merged) is None:
+                parsed = _body_named_before(parsed, masked, verb_at, bodies) or parsed
             if parsed.role in _FIRST_NAME_TITLES and parsed.name in knighted:
                 parsed = ParsedSource(knighted[parsed.name], parsed.role, "person")
             resolved = resolver.resolve(parsed, merged)
@@ -169,6 +170,9 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
             )
         found.extend(_listeners(masked, sentence, merged))
         resolver.mentioned(_subject_person(masked), merged)
+        opening = lead_company(masked, len(masked)) or _opening_body(masked)
+        if opening is not None:
+            bodies.append(MergedSource(opening.name, None, opening.kind or "organisation"))
     return _collect(merged, found)
 
 
@@ -191,6 +195,46 @@ def _subject_person(masked: str) -> ParsedSource | None:
     if any(word.lower() in _NOT_NAMES for word in parsed.name.split()):
         return None  # "In April", "The Finneys"
     return parsed
+
+
+def _body_named_before(
+    parsed: ParsedSource, masked: str, verb_at: int, bodies: list[MergedSource]
+) -> ParsedSource | None:
+    """'the company said', 'the bank said': the company that opens this sentence, else the
+    latest body the article named (as the subject of a sentence) that fits the noun."""
+    noun = parsed.name
+    if parsed.kind not in {"organisation", "government"} or not (noun.isalpha() and noun.islower()):
+        return None
+    if noun in COMPANY_NOUNS:
+        lead = lead_company(masked, verb_at)
+        if lead is not None:
+            return lead
+    named = named_earlier(parsed, list(reversed(bodies))[:4])
+    if named is not None:
+        return ParsedSource(named.name, named.role, named.kind)
+    fitting = [b for b in reversed(bodies) if b.kind == parsed.kind and " " in b.name]
+    return ParsedSource(fitting[0].name, None, fitting[0].kind) if fitting else None
+
+
+_OPENING = re.compile(
+    r"^\W*(?:The\s+)?(?P<np>[A-Z][\w&'\u2019\u2024.-]*"
+    r"(?:\s+(?:(?:of|for|and|&|de)\s+)?[A-Z][\w&'\u2019\u2024.-]*){0,5})"
+)
+
+
+def _opening_body(masked: str) -> ParsedSource | None:
+    """'The Bank of Eldoria cut its main rate...': a named body that opens the sentence."""
+    match = _OPENING.match(masked.strip())
+    if match is None:
+        return None
+    joined = match.group("np")
+    for stretch in (joined, re.sub(r"\s+(?:of|for)\s+\S+$", "", joined)):
+        parsed = parse_source(phrase(stretch, 0, len(stretch)))
+        if parsed is None or parsed.kind not in {"organisation", "government"}:
+            continue
+        if " " in parsed.name or names_a_body(parsed.name):
+            return parsed
+    return None
 
 
 _FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
@@ -307,10 +351,15 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
             if parsed is not None and parsed.kind is not None and match.start() not in taken:
                 found.append((parsed, verb.lower(), np_start, np_end, match.start()))
                 taken.update(range(match.start(), match.end()))
+    speech_at = min((claim[4] for claim in found), default=len(masked))
     for match in _SUBJECT_VERB.finditer(masked):
         if match.start("verb") in taken or after_determiner(masked, match.start()):
             continue  # "an estimated eight people": an adjective, not a verb
         verb = match.group("verb").lower()
+        if verb in _WEAK_VERBS and match.start() > speech_at:
+            continue  # "Riva said the ruling showed ...": reported content, not a source
+        if verb not in _WEAK_VERBS:
+            speech_at = min(speech_at, match.start())
         subject = _subject_of(masked, match.start(), verb)
         if subject is None:
             continue

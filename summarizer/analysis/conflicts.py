@@ -34,6 +34,9 @@ _GENERIC_DEAD = vocabulary.words("generic_victims")
 _TURNOUT = vocabulary.words("turnout_nouns")
 _YEAR = re.compile(r"\b(?:in|since|of|during|by)\s+(?P<year>1[89]\d\d|20\d\d)\b", re.I)
 _INCIDENT = re.compile(r"^[^.;]*?\bwhen\b")
+_PLACE = re.compile(
+    r"\b(?:in|at|near)\s+(?P<place>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
+)
 _PAST = re.compile(r"\b(?:last\s+year|a\s+year\s+(?:earlier|ago)|years\s+ago|previous\s+year)\b")
 
 
@@ -49,8 +52,10 @@ def comparable_key(figure: FigureCandidate) -> str:
         key = "turnout"
     else:
         key = measure_key(figure.measure)
-    share = figure.number.unit == "%" or 0 < figure.number.value < 1
-    return f"{key} share" if share else key  # "two-thirds of the cuts" is no rival of 4,000
+    # "two-thirds of the cuts" is no rival of 4,000, nor of "9% of the workforce"
+    if figure.number.unit == "%":
+        return f"{key} percent"
+    return f"{key} fraction" if 0 < figure.number.value < 1 else key
 
 
 def time_key(text: str, figure: FigureCandidate) -> str:
@@ -70,21 +75,51 @@ def time_key(text: str, figure: FigureCandidate) -> str:
     return "past" if _PAST.search(sentence.lower()) else "now"
 
 
+def disputable(figure: FigureCandidate) -> bool:
+    """Only a count of what happened can be disputed: a measure with an outcome ('civilians
+    killed', 'turnout'), not a bare unit or noun ('dollars', 'companies', 'cancellations'),
+    which two sources use for different things far more often than for one."""
+    key = comparable_key(figure).removesuffix(" percent").removesuffix(" fraction")
+    return key == "turnout" or key.split(" ")[-1] in OUTCOMES.values()
+
+
+def place_key(text: str, figure: FigureCandidate) -> str:
+    """The place named in the figure's clause ('in Irpin'), or '' when it names none."""
+    clause = text[figure.evidence_start : figure.evidence_end]
+    match = _PLACE.search(clause)
+    return match.group("place") if match else ""
+
+
 def find_conflicts(text: str, figures: list[FigureCandidate]) -> list[tuple[int, ...]]:
-    """Groups of figures from different sources giving different values for one measure and time."""
+    """Groups of figures from different sources giving different values for one measure, place
+    and time."""
     groups: dict[tuple[str, str], list[int]] = {}
     for index, figure in enumerate(figures):
-        if figure.source is None or _is_sub_count(text, figure):
+        if figure.source is None or _is_sub_count(text, figure) or not disputable(figure):
             continue
-        key = (comparable_key(figure), time_key(text, figure))
-        groups.setdefault(key, []).append(index)
+        groups.setdefault((comparable_key(figure), time_key(text, figure)), []).append(index)
     conflicts: list[tuple[int, ...]] = []
-    for members in groups.values():
-        names = {source.name for i in members if (source := figures[i].source) is not None}
-        values = {round(figures[i].number.value, 3) for i in members}
-        if len(names) > 1 and len(values) > 1 and _values_differ(values):
-            conflicts.append(tuple(members))
+    for group in groups.values():
+        for members in _by_place(text, figures, group):
+            if _disagree(figures, members):
+                conflicts.append(tuple(members))
     return conflicts
+
+
+def _by_place(text: str, figures: list[FigureCandidate], group: list[int]) -> list[list[int]]:
+    """One group per place named ('in Irpin' vs 'in Mariupol' do not dispute); a figure that
+    names no place may dispute any of them."""
+    places = {i: place_key(text, figures[i]) for i in group}
+    named = sorted(set(places.values()) - {""})
+    if not named:
+        return [group]
+    return [[i for i in group if places[i] in ("", place)] for place in named]
+
+
+def _disagree(figures: list[FigureCandidate], members: list[int]) -> bool:
+    names = {source.name for i in members if (source := figures[i].source) is not None}
+    values = {round(figures[i].number.value, 3) for i in members}
+    return len(names) > 1 and len(values) > 1 and _values_differ(values)
 
 
 def _values_differ(values: set[float]) -> bool:

@@ -67,7 +67,7 @@ def segment(text: str) -> list[Sentence]:
     seen_paragraphs: set[str] = set()
     seen_sentences: set[str] = set()
     lines = _line_texts(text)
-    dateline_open = True  # only the story's first paragraph can open with a dateline
+    dateline_chances = 3  # a dateline opens one of the story's first paragraphs
     for paragraph, (p_start, p_end) in enumerate(_paragraph_spans(text)):
         para_text = text[p_start:p_end]
         key = _normalise(para_text)
@@ -79,8 +79,9 @@ def segment(text: str) -> list[Sentence]:
             credit = True
             _mark_caption(sentences, paragraph - 1)  # the picture's caption stands before it
         dateline = 0
-        if dateline_open and not (caption or credit):
-            dateline, dateline_open = wire.dateline_end(para_text), False
+        if dateline_chances and not (caption or credit):
+            dateline = wire.dateline_end(para_text, first=dateline_chances == 3)
+            dateline_chances = 0 if dateline else dateline_chances - 1
         flags = {
             "is_caption": caption,
             "is_instruction": _is_instruction(para_text),

@@ -119,8 +119,10 @@ def _parse_body(phrase: str, words: list[str]) -> ParsedSource | None:
     lowered = [_clean(w) for w in words]
     name = _strip_article(phrase)
     possessed = _POSSESSIVE.split(name)
-    if len(possessed) > 1 and _is_capitalised(possessed[-1]):
-        name = possessed[-1]  # "the capital's Ministry of Defence": drop the possessor
+    if len(possessed) > 1 and (
+        _is_capitalised(possessed[-1]) or possessed[-1].lower() in COMPANY_NOUNS
+    ):
+        name = possessed[-1]  # "the capital's Ministry of Defence", "the mine's operator"
     heads = set(lowered)
     if heads & _MEDIA and (_is_capitalised(words[-1]) or lowered[-1] in {"media", "press"}):
         return ParsedSource(name, None, "media")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from summarizer.analysis import vocabulary
+from summarizer.analysis.number_words import UNIT_BY_FORM
 from summarizer.analysis.sources import PRONOUNS, ParsedSource, parse_source
 
 DOT = "\u2024"  # stands for an abbreviation's full stop in masked text (same length)
@@ -27,8 +28,15 @@ _FORWARD_STOP = re.compile(
     r"this|last|earlier|and|but|to|during|amid|with|is|are|was|were|has|had|have|for|of)\b",
     re.IGNORECASE,
 )
+# "data compiled by FactSet", "figures published last week by the National Statistics Office"
+_BY_AGENT = re.compile(
+    r"\s*(?:the\s+|new\s+|latest\s+|official\s+)*(?:data|figures|statistics|numbers|estimates?|"
+    r"report|survey|poll|analysis|study|research|announcement|statement|count|tally)\b"
+    r"[^,;:]{0,40}?\bby\s+(?P<np>(?:the\s+)?[A-Z])"
+)
 _NAME_JOINERS = frozenset({"and", "&", "for", "of", "de", "on"})
 _BACKWARD_STOP = vocabulary.words("subject_stop_words")
+_UNIT_WORDS = frozenset(UNIT_BY_FORM) | {"million", "billion", "trillion", "thousand", "bn", "m"}
 _NOT_SPEAKERS = vocabulary.words("not_speakers")
 # "two people familiar with the discussions", "sources close to the minister"
 _INFORMED = re.compile(
@@ -87,7 +95,11 @@ def speaker(parsed: ParsedSource | None) -> ParsedSource | None:
 
 def parse_forward(masked: str, start: int, end: int) -> tuple[ParsedSource | None, int, int]:
     """A source named after its verb: `said the district attorney, Sam Reed`; `according to the
-    World Travel and Tourism Council`."""
+    World Travel and Tourism Council`; `according to figures published by the statistics
+    office` (the body that published them)."""
+    agent = _BY_AGENT.match(masked, start, end)
+    if agent is not None:
+        start = agent.start("np")
     start, end = _forward_np(masked, start, end)
     text = phrase(masked, start, end)
     if _PREPOSITION_START.match(text):
@@ -214,6 +226,8 @@ def noun_phrase_start(prefix: str) -> int:
             continue
         if not (word[0].isalnum()) or (lower in _BACKWARD_STOP and lower not in PRONOUNS):
             break
+        if any(ch.isdigit() for ch in word) or lower in _UNIT_WORDS:
+            break  # "below the 6.1bn euros analysts had expected": a figure ends the subject
         if lower in PRONOUNS and count > 1:
             break
         start = token.start()

@@ -39,12 +39,16 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
-def dateline_end(paragraph: str) -> int:
-    """Characters of a dateline that opens `paragraph` (0 when there is none)."""
+def dateline_end(paragraph: str, first: bool = True) -> int:
+    """Characters of a dateline that opens `paragraph` (0 when there is none). Past the first
+    paragraph (a pasted title line may come before the dateline) only a marked dateline counts:
+    'LONDON, March 14 (Reuters) -', 'CAIRO —'."""
     for pattern in (_AGENCY_ONLY, _DATELINE_WITH_MARK):
         match = pattern.match(paragraph)
         if match and match.end() < len(paragraph):
             return match.end()
+    if not first:
+        return 0
     bare = _BARE_DATELINE.match(paragraph)
     if bare and _is_place(bare.group("place")):
         return bare.end()
