@@ -26,6 +26,7 @@ _COUNTRIES = vocabulary.words("countries_and_capitals")
 _PARTICLES = vocabulary.words("name_particles")
 PRONOUNS = vocabulary.words("pronouns")
 _OF_WORDS = vocabulary.words("role_of_words")
+_NAME_JOINERS = frozenset({"of", "for", "and", "&", "de", "on"})
 _ARTICLES = ("the ", "a ", "an ")
 _WORD = re.compile(r"[^\s,;:]+")
 _POSSESSIVE = re.compile(r"['\u2019]s\s+")
@@ -133,7 +134,10 @@ def _parse_body(phrase: str, words: list[str]) -> ParsedSource | None:
     if heads & _GOVERNMENT or (len(lowered) == 1 and lowered[0] in _COUNTRIES):
         return ParsedSource(name, None, "government")
     content = words[1:] if lowered[0] in {"the", "a", "an"} else words
-    if heads & _ORGANISATION or (0 < len(content) <= 5 and all(map(_is_capitalised, content))):
+    # "Syrian Observatory for Human Rights": capitalised words joined by of/for/and
+    named = [w for w in content if w.lower() not in _NAME_JOINERS]
+    capitalised_name = 0 < len(named) <= 6 and all(map(_is_capitalised, named))
+    if heads & _ORGANISATION or (capitalised_name and _is_capitalised(content[-1])):
         return ParsedSource(name, None, "organisation")
     if lowered[-1] in _ROLE_HEADS or _role_of_place(lowered, words):
         return ParsedSource(name, None, "anonymous")

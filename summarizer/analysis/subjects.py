@@ -140,8 +140,14 @@ def _clean_word(word: str) -> str:
 
 
 def after_determiner(masked: str, at: int) -> bool:
+    """'an estimated eight', "analysts' estimates", "the company's report": a noun or an
+    adjective there, not a verb."""
     previous = masked[:at].rstrip().rsplit(maxsplit=1)
-    return bool(previous) and previous[-1].lower() in {"a", "an", "the", "its", "their", "his"}
+    if not previous:
+        return False
+    word = previous[-1].lower()
+    possessive = word.endswith(("'", "\u2019", "'s", "\u2019s"))
+    return possessive or word in {"a", "an", "the", "its", "their", "his", "her", "our", "my"}
 
 
 def subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] | None:
