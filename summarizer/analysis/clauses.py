@@ -56,9 +56,25 @@ _PHRASE_CUT = re.compile(
 )
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
-    r"did|does|do)\b|\b\w{3,}ed\b|\b\w{3,}(?<!s)s\b"
+    r"did|does|do|" + vocabulary.alternation(vocabulary.words("irregular_finite_verbs")) + r")\b"
+    r"|\b\w{3,}ed\b|\b\w{3,}(?<!s)s\b"
 )
 _INFORMATION = re.compile(r"\d[\d,.]*|\b[A-Z][\w'\u2019-]+")
+_EVENT_VOCABULARY = (
+    vocabulary.words("violent_event_verbs")
+    | vocabulary.words("event_verbs")
+    | vocabulary.words("event_nouns")
+)
+_EVENT_WORDS = re.compile(rf"\b(?:{vocabulary.alternation(_EVENT_VOCABULARY)})\b", re.IGNORECASE)
+# "Qualcomm Inc", "Samsung Electronics Co Ltd": the suffix adds nothing to a headline
+_CORPORATE_SUFFIX = re.compile(r"\s(?:Inc|Co|Ltd|Corp|Plc|PLC|LLC|SA|AG|NV|Holdings)\b\.?(?=[\s,])")
+# "Qualcomm said on Thursday Samsung will...": the day goes, the attribution stays
+_SAID_WHEN = re.compile(
+    r"\b(said|says|announced|reported)\s+(?:on|late|early)\s+"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+# 'after heavy monsoon rains triggered deadly landslides ...': the cause is often the news
+_SUBORDINATE = re.compile(r"\b(?:after|as|when|because)\s+(?P<clause>[^,;]{20,})")
 _DASH = re.compile(r"\s(?:-{1,2}|[\u2013\u2014])\s")
 
 
@@ -85,23 +101,31 @@ def main_clause(sentence: str, max_words: int, keep_attribution: bool = False) -
     """`sentence` shortened to at most `max_words` words by removing whole pieces; None when
     no combination leaves a whole clause. No final period; the first letter upper-case."""
     text = _LEAD_FILLER.sub("", " ".join(sentence.split())).rstrip(" .")
-    bases = [text] if keep_attribution else [_strip_attribution(text), text]
-    after_colon = _after_colon(text)
+    text = _SAID_WHEN.sub(r"\1", _CORPORATE_SUFFIX.sub("", text))
+    stripped = text if keep_attribution else _strip_attribution(text)
+    bases = [stripped]
+    after_colon = _after_colon(stripped)
     if after_colon:
         bases.append(after_colon)
+    subordinate = _SUBORDINATE.search(stripped)
+    if subordinate and _EVENT_WORDS.search(subordinate.group("clause")):
+        bases.append(subordinate.group("clause"))
+    best = _best(bases, max_words, sentence) or _best([text], max_words, sentence)
+    return best[0].upper() + best[1:] if best else None
+
+
+def _best(bases: list[str], max_words: int, source: str) -> str | None:
     best: tuple[float, str] | None = None
     for base in dict.fromkeys(bases):
         for variant in _variants(base):
             candidate = variant.text.strip(" ,;:-\u2013\u2014")
-            if not _fits(candidate, max_words, sentence):
+            if not _fits(candidate, max_words, source):
                 continue
             score = _information(candidate) - 0.3 * variant.removed
             score -= 2.0 * variant.cut + 1.0 * variant.leading_clause
             if best is None or score > best[0]:
                 best = (score, candidate)
-    if best is None:
-        return None
-    return best[1][0].upper() + best[1][1:]
+    return best[1] if best else None
 
 
 def _fits(candidate: str, max_words: int, source: str) -> bool:
@@ -133,8 +157,9 @@ def _splits_coordination(candidate: str, source: str) -> bool:
 
 
 def _information(text: str) -> float:
-    """Numbers and names carry the news; words add a little."""
-    return 2.0 * len(_INFORMATION.findall(text[1:])) + 0.3 * words_of(text)
+    """Numbers and names carry the news, and so do event words; other words add a little."""
+    found = 2.0 * len(_INFORMATION.findall(text[1:])) + 2.0 * len(_EVENT_WORDS.findall(text))
+    return found + 0.3 * words_of(text)
 
 
 def _strip_attribution(text: str) -> str:

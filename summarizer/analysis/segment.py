@@ -59,6 +59,7 @@ _INSTRUCTION_WEAK = re.compile(
 _LINE = re.compile(r"[^\n]+")
 MAX_SENTENCE_CHARS = 1_000
 _PARAGRAPH_END = ".!?:;)]\u2026" + _CLOSING_QUOTES
+_SENTENCE_END = ".!?\u2026" + _CLOSING_QUOTES
 
 
 def segment(text: str) -> list[Sentence]:
@@ -86,6 +87,7 @@ def segment(text: str) -> list[Sentence]:
             "is_caption": caption,
             "is_instruction": _is_instruction(para_text),
             "is_credit": credit,
+            "is_heading": _is_heading(para_text) and not (caption or credit),
         }
         for s_start, s_end in _sentence_spans(text, p_start, p_end):
             s_text = text[s_start:s_end]
@@ -134,6 +136,12 @@ def _is_caption(para_text: str, key: str, lines: dict[str, int]) -> bool:
     # Web pages repeat a picture's caption (alt text + caption); body paragraphs are punctuated.
     unpunctuated = not para_text.rstrip().endswith(tuple(_PARAGRAPH_END))
     return unpunctuated and lines.get(key, 0) > 1 and len(key.split()) < 40
+
+
+def _is_heading(para_text: str) -> bool:
+    """A title or subheading: one short line that does not end like a sentence."""
+    stripped = para_text.rstrip()
+    return len(stripped.split()) <= 14 and not stripped.endswith(tuple(_SENTENCE_END))
 
 
 def _is_instruction(para_text: str) -> bool:

@@ -27,6 +27,8 @@ class Sentence:
     is_instruction: bool = False
     # a credit line, byline, sign-off, currency footnote or appeal to readers (analysis/wire.py)
     is_credit: bool = False
+    # a title or subheading: a short line with no sentence-ending punctuation
+    is_heading: bool = False
     # characters of a dateline that open the sentence ("BAGHDAD (Reuters) - "): not its news
     dateline: int = 0
 
@@ -34,7 +36,8 @@ class Sentence:
     def is_reporting(self) -> bool:
         """Whether the sentence is the article's own reporting: not a caption or credit, not a
         repeat, not a planted instruction. The one test every stage uses."""
-        return not (self.is_caption or self.is_duplicate or self.is_instruction or self.is_credit)
+        noise = self.is_caption or self.is_credit or self.is_heading
+        return not (noise or self.is_duplicate or self.is_instruction)
 
     @property
     def content(self) -> str:

@@ -1,0 +1,51 @@
+"""The extractive brief on wire copy: lede first, no dateline, no credits, whole clauses, and
+disputes only between rival counts of one thing."""
+
+from __future__ import annotations
+
+from evals.brief_metrics import DATELINE, cut_mid_phrase
+from summarizer.analysis import analyse
+from summarizer.engines.base import Article
+from summarizer.engines.extractive import build_body
+
+WIRE = (
+    "Quake hits Peru: share your photos with us\n\n"
+    "LIMA (Reuters) - A magnitude 7.1 earthquake struck southern Peru on Sunday, killing at least "
+    "12 people and destroying hundreds of homes, the country's civil defence agency said.\n\n"
+    "Regional governor Ana Torres said 14 people had died, and that rescuers were still searching "
+    "collapsed buildings in the town of Acari.\n\n"
+    "“We have lost everything,” said Rosa Quispe, a farmer whose house fell in.\n\n"
+    "The agency said it had sent 2,000 tents to the region.\n\n"
+    "(Reporting by Marco Aquino; Editing by Daniel Wallis)\n\n"
+    "($1 = 3.75 soles)"
+)
+
+
+def test_headline_is_the_ledes_main_clause_without_dateline() -> None:
+    body = build_body(Article(text=WIRE), analyse(WIRE))
+    assert "earthquake" in body.headline.lower() and "Peru" in body.headline
+    assert not DATELINE.search(body.headline) and "Reuters" not in body.headline
+    assert len(body.headline.split()) <= 15
+    assert cut_mid_phrase(body.headline, WIRE) is None
+
+
+def test_summary_opens_with_the_lede_and_never_a_credit() -> None:
+    body = build_body(Article(text=WIRE), analyse(WIRE))
+    assert body.summary.startswith("A magnitude 7.1 earthquake struck southern Peru")
+    for noise in ("Reporting by", "Editing by", "3.75", "share your photos", "LIMA"):
+        assert noise not in body.summary
+    assert all(noise not in (s.name + (s.role or "")) for s in body.sources
+               for noise in ("Marco Aquino", "Daniel Wallis"))  # fmt: skip
+    assert all(e.evidence[0].text.find("Reuters") < 0 for e in body.events)
+
+
+def test_a_real_toll_dispute_but_no_dispute_of_unrelated_numbers() -> None:
+    body = build_body(Article(text=WIRE), analyse(WIRE))
+    disputed = [sorted(body.figures[i].value for i in d.figures) for d in body.disputes]
+    assert disputed == [[12.0, 14.0]]  # the agency's toll and the governor's
+    business = (
+        "Delta said the outage cost it $500 million. CrowdStrike said it holds $3.7 billion in "
+        "cash. American Airlines' Kent Powell said three flights were cancelled at one airport, "
+        "while Todd Lehmacher said six weather-related cancellations hit another."
+    )
+    assert build_body(Article(text=business), analyse(business)).disputes == []
