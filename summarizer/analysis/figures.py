@@ -13,6 +13,7 @@ from dataclasses import replace
 from summarizer.analysis import vocabulary
 from summarizer.analysis.attribution import Claim, status_of
 from summarizer.analysis.conflicts import find_conflicts, measure_key
+from summarizer.analysis.figure_sources import source_for
 from summarizer.analysis.measures import INCLUDING as _INCLUDING
 from summarizer.analysis.measures import OUTCOMES as _OUTCOMES
 from summarizer.analysis.segment import SentenceIndex
@@ -80,12 +81,14 @@ def figure_candidates(
         previous_in_sentence[sentence.index] = measure
         evidence_start, evidence_end = _evidence(text, number, sentence)
         clause = text[evidence_start:evidence_end]
-        source, verb = _source_for(
-            text, number, quotes_in.get(sentence.index, []), claims_in.get(sentence.index, [])
+        before = _claims_before(sentences, sentence, claims_in)
+        here = claims_in.get(sentence.index, [])
+        source, verb, found = source_for(
+            text, number, quotes_in.get(sentence.index, []), here, before
         )
         status = _status(number, clause, sentence, verb, source)
         candidates.append(
-            FigureCandidate(number, measure, status, source, evidence_start, evidence_end)
+            FigureCandidate(number, measure, status, source, evidence_start, evidence_end, found)
         )
     return resolve_placeholders(candidates)
 
@@ -279,26 +282,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_PASSIVE_AFTER = re.compile(r"^[\w\s-]{0,25}$")
-
-
-def _source_for(
-    text: str, number: NumberMention, quotes: list[QuoteMention], here: list[Claim]
-) -> tuple[SourceMention | None, str | None]:
-    """The speaker of a quote holding the figure, a `given by X` right after it, else the
-    nearest claim before it."""
-    for quote in quotes:
-        if quote.start <= number.start < quote.end and quote.speaker is not None:
-            return quote.speaker, "said"
-    for claim in here:
-        passive = text[claim.start : claim.start + 40].split(" by ", 1)
-        gap = text[number.end : claim.start]
-        after = claim.start >= number.end and _PASSIVE_AFTER.match(gap) is not None
-        if after and len(passive) == 2 and " " not in passive[0].strip():
-            return claim.source, claim.verb  # "a toll of 41 given by the agency"
-    before = [c for c in here if c.start <= number.start]
-    chosen = before[-1] if before else (here[0] if here else None)
-    return (chosen.source, chosen.verb) if chosen else (None, None)
+def _claims_before(
+    sentences: list[Sentence], sentence: Sentence, claims_in: dict[int, list[Claim]]
+) -> list[Claim]:
+    """Claims of the sentence before, when it is in the same paragraph."""
+    previous = sentences[sentence.index - 1] if sentence.index > 0 else None
+    if previous is None or previous.paragraph != sentence.paragraph:
+        return []
+    return claims_in.get(previous.index, [])
 
 
 def _status(

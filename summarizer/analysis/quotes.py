@@ -10,7 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from summarizer.analysis.segment import SentenceIndex
-from summarizer.analysis.types import Attribution, QuoteMention, Sentence, SourceMention
+from summarizer.analysis.types import (
+    Attribution,
+    Confidence,
+    QuoteMention,
+    Sentence,
+    SourceMention,
+)
 
 _OPENERS = "\u201c\u201e\u00ab"  # “ „ «
 _CLOSERS = "\u201d\u00bb"  # ” »
@@ -18,6 +24,13 @@ _STRAIGHT = '"'
 _MARKS = _OPENERS + _CLOSERS + _STRAIGHT
 _TRAILING_JUNK = ",;:\u2013\u2014- \t\n\u00a0"
 _SCARE_MAX_WORDS = 2
+# confidence of each way a speaker is found; below types.AMBIGUOUS a model may be asked
+OWN_SENTENCE = 0.9  # '“...,” Lourimi said.' in the quote's own sentence
+INTRODUCED = 0.85  # 'X said:' right before
+CONTINUES = 0.85  # a quote reopened in the next paragraph
+NEXT_SENTENCE = 0.75  # '“... danger.” Lourimi said.' as a sentence of its own
+FOLLOWS = 0.65  # a bare quote paragraph after another quote of the same speaker
+PARAGRAPH_BEFORE = 0.5  # a bare quote paragraph after a paragraph about someone
 
 
 @dataclass(frozen=True)
@@ -120,17 +133,20 @@ def attach_speakers(
     previous: QuoteMention | None = None
     for span in spans:
         quoted = text[span.start : span.end]
-        speaker = _speaker_from_context(span, index, by_sentence)
+        speaker, found = _speaker_from_context(span, index, by_sentence)
         bare = speaker is None and previous is not None and not is_scare_quote(quoted)
         if bare and previous and (span.continues or _follows_closely(previous, span, index)):
             speaker = previous.speaker
+            found = Confidence("continues", CONTINUES if span.continues else FOLLOWS)
         if (
             speaker is None
             and not is_scare_quote(quoted)
             and _opens_paragraph(text, span.start - 1)
         ):
             speaker = _speaker_of_paragraph_before(span, index, by_sentence, sources or [])
-        quote = QuoteMention(span.start, span.end, quoted, speaker)
+            if speaker is not None:
+                found = Confidence("paragraph_before", PARAGRAPH_BEFORE)
+        quote = QuoteMention(span.start, span.end, quoted, speaker, found)
         quotes.append(quote)
         if not is_scare_quote(quoted):
             previous = quote
@@ -139,34 +155,35 @@ def attach_speakers(
 
 def _speaker_from_context(
     span: QuoteSpan, index: SentenceIndex, by_sentence: dict[int, Attribution]
-) -> SourceMention | None:
+) -> tuple[SourceMention | None, Confidence]:
     """The speaker named in the quote's own sentences (the one where it ends first: a quote of
     several sentences is attributed after its last one), in a short attribution sentence right
     after it ('... danger.” Lourimi said.'), or in an introduction ending with a colon."""
+    nobody = Confidence("none", 0.0)
     if span.continues:
-        return None
+        return None, nobody
     sentences = index.sentences
     inside = index.overlapping(span.start, span.end)
     if not inside:
-        return None
+        return None, nobody
     for sentence in [inside[-1], *inside[:-1]]:
         own = by_sentence.get(sentence.index)
         if own is not None and own.source is not None and own.verb is not None:
-            return own.source
+            return own.source, Confidence("own_sentence", OWN_SENTENCE)
     last, first = inside[-1], inside[0]
     after = sentences[last.index + 1] if last.index + 1 < len(sentences) else None
     if after is not None and after.paragraph == last.paragraph and len(after.text.split()) <= 12:
         follow = by_sentence.get(after.index)
         if follow is not None and follow.source is not None and follow.verb is not None:
-            return follow.source
+            return follow.source, Confidence("next_sentence", NEXT_SENTENCE)
     # `X said:` introducing a quote that starts a new sentence of the same paragraph
     earlier = by_sentence.get(first.index - 1)
     same_paragraph = first.index > 0 and sentences[first.index - 1].paragraph == first.paragraph
     if earlier is not None and earlier.source is not None and same_paragraph:
         intro = sentences[first.index - 1].text.rstrip()
         if intro.endswith(":"):
-            return earlier.source
-    return None
+            return earlier.source, Confidence("introduced", INTRODUCED)
+    return None, nobody
 
 
 def _speaker_of_paragraph_before(

@@ -64,7 +64,14 @@ _TIME_TAIL = re.compile(
 _PREPOSITION_BEFORE = re.compile(
     r"\b(in|of|at|on|by|for|from|to|into|near|against|about|over|under)\s*$", re.I
 )
-_SPEAKER_HEADS = vocabulary.words("role_heads") | vocabulary.words("anonymous_heads")
+_SPEAKER_HEADS = (
+    vocabulary.words("role_heads")
+    | vocabulary.words("anonymous_heads")
+    | vocabulary.words("government_heads")
+    | vocabulary.words("organisation_heads")
+    | vocabulary.words("media_heads")
+)
+_TITLES = vocabulary.words("titles")
 _PREPOSITION_START = re.compile(r"^(?:in|on|at|to|for|from|by|with|after|before|during)\s", re.I)
 
 
@@ -220,16 +227,20 @@ def noun_phrase_start(prefix: str) -> int:
     across 'and'/'of'/'for' inside a capitalised name."""
     tokens = list(_TOKEN.finditer(prefix))
     start = len(prefix)
+    named = False  # a capitalised name has been crossed
     for count, token in enumerate(reversed(tokens), 1):
         word = token.group()
         lower = word.lower()
-        if lower in {"its", "their", "his", "her"} and count > 1:
-            start = token.start()  # "its regional office": resolved to the speaker later
-            break
         position = len(tokens) - count
         if lower in _NAME_JOINERS and _inside_name(tokens, position):
             start = token.start()
             continue
+        if named and word[0].islower() and _clean_word(word) not in _SPEAKER_HEADS | _TITLES:
+            break  # "annotation to his letter | Mrs Thatcher said": the name is the subject
+        named = named or word[0].isupper()
+        if lower in {"its", "their", "his", "her"} and count > 1:
+            start = token.start()  # "its regional office": resolved to the speaker later
+            break
         if not (word[0].isalnum()) or (lower in _BACKWARD_STOP and lower not in PRONOUNS):
             break
         if any(ch.isdigit() for ch in word) or lower in _UNIT_WORDS:

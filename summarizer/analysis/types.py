@@ -14,6 +14,23 @@ from summarizer.models import Qualifier, SourceKind, Status
 NumberKind = Literal["figure", "date", "year", "ordinal", "age", "name", "time"]
 
 
+# below this confidence an attribution is ambiguous: a model may be asked about it
+AMBIGUOUS = 0.6
+
+
+@dataclass(frozen=True)
+class Confidence:
+    """How an attribution (a figure's claimant, a quote's speaker) was found, and how sure the
+    analyser is of it, 0-1."""
+
+    method: str
+    score: float
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.score < AMBIGUOUS
+
+
 @dataclass(frozen=True)
 class Sentence:
     index: int
@@ -88,6 +105,7 @@ class QuoteMention:
     end: int
     text: str
     speaker: SourceMention | None
+    attribution: Confidence = Confidence("none", 0.0)
 
 
 @dataclass(frozen=True)
@@ -109,6 +127,7 @@ class FigureCandidate:
     source: SourceMention | None
     evidence_start: int  # the clause that states the figure
     evidence_end: int
+    attribution: Confidence = Confidence("unattributed", 0.8)
 
 
 @dataclass(frozen=True)
