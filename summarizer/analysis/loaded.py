@@ -1,174 +1,81 @@
 """Loaded and emotive language: find it in an article, keep it out of what we write.
 
-The lexicon (`summarizer/data/loaded_terms.json`) lists inflected forms with a neutral
-alternative and a category, after Recasens et al. (2013) and AllSides' media-bias types. An empty
-neutral marks a pure intensifier or emotive adjective: it is removed, not replaced.
+The lexicon (`summarizer/data/loaded_terms.json`, read by `loaded_lexicon`) lists inflected forms
+with a neutral alternative and a category, after Recasens et al. (2013) and AllSides' media-bias
+types. An empty neutral marks a pure intensifier or emotive adjective: it is removed, not
+replaced, and only where the sentence still reads without it (`loaded_grammar`). A loaded word
+inside a protected phrase (`summarizer/data/protected_terms.json`: "capital murder conviction",
+"assault rifle") is not loaded there, and words inside quotation marks belong to the speaker.
 
-Matching is word by word (a dict look-up per word, multi-word terms keyed by their first word), so
-a long article costs one tokenising pass rather than one regex per term.
+`rewrite` returns the neutral text and every change (replaced, removed, left in place) so callers
+can report them; `neutralise` returns the text alone.
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
-import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from dataclasses import dataclass, field
+from typing import Literal
 
+from summarizer.analysis.loaded_grammar import Removal, fix_article, is_adverb, without_repeat
+from summarizer.analysis.loaded_lexicon import Match, find_matches, match_case
 from summarizer.analysis.types import LoadedMention
 
-# a word, hyphenated compounds and apostrophes included ("cold-blooded", "Putin's")
-_APOSTROPHE = "\u2019"
-_WORD_RE = re.compile(rf"[^\W\d_]+(?:['{_APOSTROPHE}-][^\W\d_]+)*")
-_SENTENCE_BREAK_RE = re.compile(r"[.!?:;\"“”\u2018(\n]")
-# quotation marks in generated text: the words inside belong to the speaker and stay verbatim
-_QUOTED_RE = re.compile(r"“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"|«[^»]{0,3000}»")
-# after these an adjective is predicative: removing it would leave "the attack was."
-_COPULAS = frozenset(
-    [
-        "is",
-        "was",
-        "were",
-        "are",
-        "be",
-        "been",
-        "being",
-        "became",
-        "become",
-        "becomes",
-        "seemed",
-        "seems",
-        "seem",
-        "looked",
-        "looks",
-        "remain",
-        "remained",
-        "remains",
-        "appeared",
-        "appears",
-        "proved",
-        "so",
-        "too",
-        "as",
-    ]
+__all__ = ["Change", "Rewrite", "find_loaded", "loaded_terms_in", "neutralise", "rewrite"]
+
+# quotation marks in generated text: the words inside belong to the speaker and stay verbatim.
+# Single quotes open after a space or bracket and close before a non-letter, so "don't" and
+# "it's" inside a quote do not end it.
+_QUOTED_RE = re.compile(
+    r"“[^”]{0,3000}”"
+    r"|\"[^\"\n]{0,3000}\""
+    r"|«[^»]{0,3000}»"
+    r"|„[^“”\n]{0,3000}[“”]"
+    r"|(?<![^\s(\[{—–-])‘(?=\S)(?:[^’\n]|’(?=[^\W\d_])){0,3000}?(?<=\S)’(?![^\W\d_])"
+    r"|(?<![^\s(\[{—–-])'(?=\S)(?:[^'\n]|'(?=[^\W\d_])){0,3000}?(?<=\S)'(?![^\W\d_])"
 )
-_CONNECTOR_RE = re.compile(r"\s*,\s+|\s+(?:and|or)\s+")
-_ARTICLE_RE = re.compile(rf"(?<![\w'{_APOSTROPHE}])(a|an|A|An|AN)(\s+)$")
+# an opening mark with no closing one quotes to the end of its paragraph; a closing mark with
+# no opening one (a quote carried over from the paragraph before) quotes from the paragraph start
+_OPENING_RE = re.compile(r"[“„«]|(?<![^\s(\[{—–-])\"(?=\S)")
+_CLOSING_RE = re.compile(r"[”»]|(?<=\S)\"(?![^\W\d_])")
+# adverbs of these categories may go at the end of a clause ('beaten brutally.'); stance adverbs
+# may not ('he spoke clearly.', 'she cares deeply.')
+_END_ADVERB_CATEGORIES = frozenset({"emotive", "violence"})
+
+Action = Literal["replaced", "removed", "kept"]
 
 
 @dataclass(frozen=True)
-class Term:
-    words: tuple[str, ...]  # lower-case words of the form: ("razed", "to", "the", "ground")
-    neutral: str  # "" = remove
-    category: str
-    not_after: frozenset[str]  # preceding words that make the form neutral ("sanctions regime")
+class Change:
+    """One loaded term in a rewritten text and what became of it."""
 
-
-@dataclass(frozen=True)
-class _Lexicon:
-    single: dict[str, Term]
-    multi: dict[str, list[Term]]  # first word -> terms, longest first
-
-
-@dataclass(frozen=True)
-class _Match:
-    start: int
+    start: int  # offsets in the input text
     end: int
-    term: Term
-    previous_word: str | None
+    text: str  # as written in the input
+    action: Action
+    neutral: str = ""  # the replacement ("" when removed or kept)
+    reason: str = ""  # why it was kept: "in a quote", "removing it would break the sentence"
+
+    @property
+    def in_quote(self) -> bool:
+        return self.reason == _IN_QUOTE
 
 
-@cache
-def _lexicon() -> _Lexicon:
-    raw = resources.files("summarizer").joinpath("data/loaded_terms.json").read_text("utf-8")
-    single: dict[str, Term] = {}
-    multi: dict[str, list[Term]] = {}
-    for entry in json.loads(raw)["entries"]:
-        words = tuple(entry["term"].lower().split())
-        term = Term(
-            words, entry["neutral"], entry["category"], frozenset(entry.get("not_after", []))
-        )
-        if len(words) == 1:
-            single[words[0]] = term
-        else:
-            multi.setdefault(words[0], []).append(term)
-    for terms in multi.values():
-        terms.sort(key=lambda term: len(term.words), reverse=True)
-    return _Lexicon(single, multi)
+@dataclass(frozen=True)
+class Rewrite:
+    text: str
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def kept(self) -> list[Change]:
+        """Terms left in place outside quotes (the ones a reader still sees as ours)."""
+        return [c for c in self.changes if c.action == "kept" and not c.in_quote]
 
 
-def _normal(word: str) -> str:
-    return word.lower().replace(_APOSTROPHE, "'")
-
-
-def _multi_word_match(
-    text: str, tokens: list[re.Match[str]], index: int, terms: list[Term]
-) -> tuple[Term, int] | None:
-    """The longest multi-word term starting at tokens[index], with its token count."""
-    for term in terms:
-        last = index + len(term.words) - 1
-        if last >= len(tokens):
-            continue
-        span = tokens[index : last + 1]
-        if all(_normal(t.group()) == w for t, w in zip(span, term.words, strict=True)) and all(
-            text[a.end() : b.start()].isspace() for a, b in itertools.pairwise(span)
-        ):
-            return term, len(term.words)
-    return None
-
-
-def _possessive(term: Term) -> Term:
-    neutral = term.neutral + "'s" if term.neutral else ""
-    return Term((*term.words[:-1], term.words[-1] + "'s"), neutral, term.category, term.not_after)
-
-
-def _is_name_part(text: str, token: re.Match[str], previous: re.Match[str] | None) -> bool:
-    """A capitalised term mid-sentence is part of a name ('Palestine Liberation Organization')."""
-    word = token.group()
-    if not word[:1].isupper() or word.isupper() or previous is None:
-        return False
-    return not _SENTENCE_BREAK_RE.search(text[previous.end() : token.start()])
-
-
-def _matches(text: str) -> Iterator[_Match]:
-    lexicon = _lexicon()
-    tokens = list(_WORD_RE.finditer(text))
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        word = _normal(token.group())
-        found = None
-        if word in lexicon.multi:
-            found = _multi_word_match(text, tokens, index, lexicon.multi[word])
-        if found is None and word in lexicon.single:
-            found = lexicon.single[word], 1
-        elif found is None and word.endswith("'s") and word[:-2] in lexicon.single:
-            found = _possessive(lexicon.single[word[:-2]]), 1  # "the regime's"
-        previous = tokens[index - 1] if index > 0 else None
-        if found is None or _is_name_part(text, token, previous):
-            index += 1
-            continue
-        term, length = found
-        previous_word = _normal(previous.group()) if previous is not None else None
-        index += length
-        if previous_word in term.not_after:
-            continue
-        yield _Match(token.start(), tokens[index - 1].end(), term, previous_word)
-
-
-def match_case(original: str, replacement: str) -> str:
-    """'Slaughtered' -> 'Killed', 'RAZED' -> 'DESTROYED'."""
-    if not replacement:
-        return replacement
-    if original.isupper() and len(original) > 1:
-        return replacement.upper()
-    if original[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
+_IN_QUOTE = "in a quote"
+_WOULD_BREAK = "removing it would break the sentence"
+_NO_FIT = "no neutral alternative fits here"
 
 
 def find_loaded(text: str, quotes: list[tuple[int, int, str | None]]) -> list[LoadedMention]:
@@ -180,17 +87,18 @@ def find_loaded(text: str, quotes: list[tuple[int, int, str | None]]) -> list[Lo
     ordered = sorted(quotes)
     quote_starts = [start for start, _, _ in ordered]
     mentions = []
-    for match in _matches(text):
+    for match in find_matches(text):
         position = bisect.bisect_right(quote_starts, match.start) - 1
         quote = ordered[position] if position >= 0 else None
         inside = quote is not None and match.end <= quote[1]
         original = text[match.start : match.end]
+        neutral = match.neutral if match.neutral is not None else match.term.neutral
         mentions.append(
             LoadedMention(
                 start=match.start,
                 end=match.end,
                 text=original,
-                neutral=match_case(original, match.term.neutral),
+                neutral=match_case(original, neutral),
                 category=match.term.category,
                 in_quote=inside,
                 speaker=quote[2] if inside and quote is not None else None,
@@ -201,69 +109,124 @@ def find_loaded(text: str, quotes: list[tuple[int, int, str | None]]) -> list[Lo
 
 def loaded_terms_in(text: str, include_quoted: bool = True) -> list[str]:
     """The loaded terms present in generated text, as written, each once."""
-    quoted = _quoted_spans(text) if not include_quoted else []
+    quoted = quoted_spans(text) if not include_quoted else []
     seen: dict[str, str] = {}
-    for match in _matches(text):
+    for match in find_matches(text):
         if not _inside(match, quoted):
             seen.setdefault(text[match.start : match.end].lower(), text[match.start : match.end])
     return list(seen.values())
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [(quoted.start(), quoted.end()) for quoted in _QUOTED_RE.finditer(text)]
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` inside quotation marks (curly, straight, single, guillemets)."""
+    spans = [(quoted.start(), quoted.end()) for quoted in _QUOTED_RE.finditer(text)]
+
+    def covered(position: int) -> bool:
+        return any(start <= position < end for start, end in spans)
+
+    extra = []
+    for mark in _OPENING_RE.finditer(text):
+        if not covered(mark.start()):
+            line_end = text.find("\n", mark.start())
+            extra.append((mark.start(), len(text) if line_end < 0 else line_end))
+    for mark in _CLOSING_RE.finditer(text):
+        if not covered(mark.start()) and not any(s <= mark.start() < e for s, e in extra):
+            extra.append((text.rfind("\n", 0, mark.start()) + 1, mark.end()))
+    return sorted(spans + extra)
 
 
-def _inside(match: _Match, spans: list[tuple[int, int]]) -> bool:
+def _inside(match: Match, spans: list[tuple[int, int]]) -> bool:
     return any(start <= match.start and match.end <= end for start, end in spans)
 
 
-def _is_adverb(term: Term) -> bool:
-    return term.words[-1].endswith("ly") or term.words[-1] == "very"
+def _capitalised(piece: str) -> tuple[str, bool]:
+    """`piece` with its first letter upper-cased when only spaces precede it; and whether the
+    request to capitalise is used up (it is when any non-space character comes first)."""
+    stripped = piece.lstrip()
+    if not stripped:
+        return piece, False
+    at = len(piece) - len(stripped)
+    if stripped[0].isalpha():
+        return piece[:at] + stripped[0].upper() + stripped[1:], True
+    return piece, True
 
 
-def _removal_end(text: str, match: _Match, next_match: _Match | None) -> int | None:
-    """Where removing an intensifier ends (its trailing space or 'and'), or None when removing
-    it would break the sentence ('the attack was brutal.')."""
-    if match.previous_word in _COPULAS and not _is_adverb(match.term):
-        return None
-    connector = _CONNECTOR_RE.match(text, match.end)
-    if (
-        connector is not None
-        and next_match is not None
-        and next_match.start == connector.end()
-        and not next_match.term.neutral
-    ):
-        return connector.end()  # 'brutal and bloody war', 'very, very difficult'
-    space = re.compile(r"[ \t]+(?=[^\W_])").match(text, match.end)
-    return space.end() if space is not None else None
+def rewrite(text: str, keep_quotes: bool = True) -> Rewrite:
+    """`text` with loaded terms replaced by neutral ones and intensifiers removed cleanly, and
+    what happened to each term.
+
+    Words inside quotation marks are left alone when `keep_quotes` (a quote is verbatim); an
+    intensifier whose removal would leave a broken sentence is kept and reported as kept.
+    """
+    quoted = quoted_spans(text) if keep_quotes else []
+    matches = find_matches(text)
+    changes: list[Change] = []
+    out = ""
+    position = 0
+    capitalise = False
+
+    def emit(piece: str) -> None:
+        nonlocal out, capitalise
+        if capitalise and piece:
+            piece, used = _capitalised(piece)
+            capitalise = not used
+        out += piece
+
+    for number, match in enumerate(matches):
+        original = text[match.start : match.end]
+        if match.start < position:
+            continue  # taken with the removal before it
+        if _inside(match, quoted):
+            changes.append(Change(match.start, match.end, original, "kept", reason=_IN_QUOTE))
+            continue
+        if match.neutral is None:
+            changes.append(Change(match.start, match.end, original, "kept", reason=_NO_FIT))
+            continue
+        emit(text[position : match.start])
+        if match.neutral:
+            replacement = match_case(original, match.neutral)
+            trimmed = without_repeat(out, replacement)
+            if trimmed is not None:  # 'abuses and atrocities': the neutral word is already there
+                out, position = trimmed, match.end
+                changes.append(Change(match.start, match.end, original, "removed"))
+                continue
+            out = fix_article(out, replacement)
+            emit(replacement)
+            position = match.end
+            changes.append(Change(match.start, match.end, original, "replaced", replacement))
+            continue
+        following = matches[number + 1] if number + 1 < len(matches) else None
+        removal = _plan(text, out, match, following, quoted)
+        if removal is None:
+            position = match.start  # the term is copied with the text after it
+            changes.append(Change(match.start, match.end, original, "kept", reason=_WOULD_BREAK))
+            continue
+        out, position = removal.out, removal.resume
+        capitalise = capitalise or removal.capitalise
+        changes.append(Change(match.start, match.end, original, "removed"))
+    emit(text[position:])
+    return Rewrite(out, changes)
 
 
-def _an(next_word: str) -> str:
-    """'a' or 'an' before `next_word`, by its sound for the common exceptions."""
-    lower = next_word.lower()
-    if lower.startswith(("hour", "honest", "honour", "heir")):
-        return "an"
-    if lower.startswith(("uni", "use", "usu", "eu", "one", "once")):
-        return "a"
-    return "an" if lower[:1] in ("a", "e", "i", "o", "u") else "a"
-
-
-def _fix_article(pieces: list[str], next_word: str) -> None:
-    """Make the 'a'/'an' just before a replaced word agree with the new word."""
-    if not pieces or not next_word:
-        return
-    article = _ARTICLE_RE.search(pieces[-1])
-    if article is None:
-        return
-    wanted = _an(next_word)
-    written = article.group(1)
-    fixed = match_case(written, wanted) if written[:1].isupper() else wanted
-    pieces[-1] = pieces[-1][: article.start()] + fixed + article.group(2)
-
-
-def _next_word(text: str, position: int) -> str:
-    found = _WORD_RE.search(text, position, min(len(text), position + 60))
-    return found.group() if found else ""
+def _plan(
+    text: str, out: str, match: Match, following: Match | None, quoted: list[tuple[int, int]]
+) -> Removal | None:
+    last_word = match.term.words[-1]
+    chained = (
+        following is not None
+        and following.neutral == ""
+        and not _inside(following, quoted)
+        and re.fullmatch(r"\s*,\s+|\s+(?:and|or)\s+", text[match.end : following.start]) is not None
+    )
+    return Removal.plan(
+        text,
+        out,
+        match.start,
+        match.end,
+        adverb=is_adverb(last_word),
+        chained=chained,
+        at_end_ok=match.term.category in _END_ADVERB_CATEGORIES,
+    )
 
 
 def neutralise(text: str, keep_quotes: bool = True) -> str:
@@ -272,34 +235,4 @@ def neutralise(text: str, keep_quotes: bool = True) -> str:
     Words inside quotation marks are left alone when `keep_quotes` (a quote is verbatim);
     an intensifier whose removal would leave a broken sentence is kept.
     """
-    quoted = _quoted_spans(text) if keep_quotes else []
-    matches = [match for match in _matches(text) if not _inside(match, quoted)]
-    pieces: list[str] = []
-    position = 0
-    capitalise_next = False
-    for number, match in enumerate(matches):
-        if match.start < position:
-            continue
-        original = text[match.start : match.end]
-        pieces.append(text[position : match.start])
-        if match.term.neutral:
-            replacement = match_case(original, match.term.neutral)
-            if capitalise_next:
-                replacement, capitalise_next = match_case("X", replacement), False
-            _fix_article(pieces, replacement)
-            pieces.append(replacement)
-            position = match.end
-            continue
-        following = matches[number + 1] if number + 1 < len(matches) else None
-        removal_end = _removal_end(text, match, following)
-        if removal_end is None:
-            position = match.start
-            continue
-        _fix_article(pieces, _next_word(text, removal_end))
-        capitalise_next = capitalise_next or (original[:1].isupper() and not original.isupper())
-        position = removal_end
-        if capitalise_next and (following is None or following.start != removal_end):
-            pieces.append(match_case("X", text[removal_end : removal_end + 1]))
-            position, capitalise_next = removal_end + 1, False
-    pieces.append(text[position:])
-    return "".join(pieces)
+    return rewrite(text, keep_quotes).text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 
-from summarizer.analysis.loaded import find_loaded, loaded_terms_in, neutralise
+from summarizer.analysis.loaded import rewrite
 from summarizer.analysis.numbers import find_numbers
 from summarizer.analysis.types import Analysis, NumberMention
 from summarizer.checks.text import unsupported_numbers, values_match
@@ -192,21 +192,26 @@ def _verify_loaded(article: str, terms: list[LoadedTerm], warnings: list[str]) -
 
 
 def _neutral_text(field: str, text: str, warnings: list[str]) -> str:
-    """`text` with loaded words outside quotes replaced; one warning per word."""
-    before = loaded_terms_in(text, include_quoted=False)
-    if not before:
-        return text
-    neutral_of = {m.text.lower(): m.neutral for m in find_loaded(text, [])}
-    rewritten = neutralise(text)
-    remaining = {term.lower() for term in loaded_terms_in(rewritten, include_quoted=False)}
-    for term in before:
-        if term.lower() in remaining:
-            warnings.append(f"{field}: loaded term '{term}' left in place")
-        elif neutral_of.get(term.lower()):
-            warnings.append(f"{field}: '{term}' replaced by '{neutral_of[term.lower()]}'")
+    """`text` with loaded words outside quotes rewritten; one warning per change.
+
+    Every term outside quotation marks is reported: replaced (with what), removed, or left in
+    place (with why: removing it would break the sentence, or no neutral form fits there). A term
+    written several times with the same outcome is reported once, with the count.
+    """
+    result = rewrite(text)
+    notes: dict[str, int] = {}
+    for change in result.changes:
+        if change.action == "replaced":
+            note = f"{field}: '{change.text}' replaced by '{change.neutral}'"
+        elif change.action == "removed":
+            note = f"{field}: '{change.text}' removed"
+        elif not change.in_quote:
+            note = f"{field}: loaded term '{change.text}' left in place ({change.reason})"
         else:
-            warnings.append(f"{field}: '{term}' removed")
-    return rewritten
+            continue  # inside a quote: the speaker's words
+        notes[note] = notes.get(note, 0) + 1
+    warnings.extend(note if n == 1 else f"{note} ({n} times)" for note, n in notes.items())
+    return result.text
 
 
 def _check_text(

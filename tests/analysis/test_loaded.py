@@ -40,7 +40,7 @@ def test_lexicon_is_large_and_well_formed() -> None:
         ("Forces have been hammered with losses.", "Forces have been hit with losses."),
         ("Areas packed with innocent civilians.", "Areas packed with civilians."),
         ("Mothers mourned slain children.", "Mothers mourned killed children."),
-        ("Relentless shelling continued.", "Continued shelling continued."),
+        ("Relentless shelling continued.", "Sustained shelling continued."),
         ("The regime's thugs attacked.", "The government's attackers attacked."),
         ("A brutal and bloody war.", "A war."),
         ("A very, very difficult state.", "A difficult state."),
