@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from summarizer.analysis import vocabulary
 from summarizer.analysis.clauses import main_clause
-from summarizer.analysis.loaded import neutralise
+from summarizer.analysis.loaded import loaded_terms_in, neutralise
 from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.subjects import noun_phrase_start
 from summarizer.analysis.types import (
@@ -60,6 +60,7 @@ _MAIN_CLAUSE_END = re.compile(
 )
 _LEAD_FILLER = re.compile(r"^(?:But|And|So|Yet|Meanwhile|However),?\s+")
 _MAX_DESCRIPTION_WORDS = 28
+_QUOTE_MARKS = "\u201c\u201d\"\u2018'\u00ab"
 _NAME = re.compile(r"(?<=\s)[A-Z][\w'\u2019-]+")
 
 
@@ -80,6 +81,7 @@ class EventWeights:
     name: float = 0.2  # per proper name, up to five: who and where
     position: float = 1.5  # subtracted in full for the last sentence, nothing for the first
     hedge: float = 1.5  # subtracted for may/might/could/fears: speculation
+    quoted_loaded: float = 2.0  # subtracted per loaded word left in the description (in a quote)
 
 
 WEIGHTS = EventWeights()
@@ -100,8 +102,10 @@ def event_candidates(
         inside = quotes_in.get(sentence.index, [])
         if not sentence.is_reporting or _mostly_quoted(sentence, inside):
             continue
-        if sentence.content.rstrip().endswith("?") or len(sentence.content.split()) < 6:
-            continue
+        content = sentence.content.strip()
+        inside_quote = content[:1] in _QUOTE_MARKS or starts_in_quote(sentence, inside)
+        if content.endswith("?") or len(content.split()) < 6 or inside_quote:
+            continue  # a question, a fragment, or the speaker's words: not the event's words
         weight = _trigger_weight(sentence.content) or WEIGHTS.statement
         weight += WEIGHTS.lede * (sentence.index == lede)
         source = by_sentence.get(sentence.index)
@@ -111,6 +115,12 @@ def event_candidates(
             candidate = replace(candidate, score=candidate.score + WEIGHTS.figure)
         events.append(candidate)
     return events
+
+
+def starts_in_quote(sentence: Sentence, quotes: list[QuoteMention]) -> bool:
+    """The sentence opens inside a quote begun in an earlier sentence ('...a mob. The only mob
+    I saw was in uniform," she said'): its first words are the speaker's."""
+    return any(q.start < sentence.content_start < q.end for q in quotes)
 
 
 def _mostly_quoted(sentence: Sentence, quotes: list[QuoteMention]) -> bool:
@@ -144,9 +154,12 @@ def _candidate(
     score += w.name * min(5, len(_NAME.findall(text)))
     score -= w.position * sentence.index / max(1, total)  # news puts what matters first
     score -= w.hedge * bool(_HEDGE.search(text))  # speculation is not an event
+    description = describe(text)
+    # loaded words the neutraliser may not touch (inside a quote) make a poor description
+    score -= w.quoted_loaded * len(loaded_terms_in(description))
     return EventCandidate(
         sentence=sentence.index,
-        description=describe(text),
+        description=description,
         actors=actors,
         location=place,
         time=time,

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.analysis.clauses import main_clause
+from summarizer.analysis.events import starts_in_quote
 from summarizer.analysis.loaded import loaded_terms_in, neutralise
 from summarizer.analysis.quotes import is_scare_quote
 from summarizer.analysis.segment import SentenceIndex
@@ -185,6 +186,7 @@ def _mentions(text: str, places: set[str]) -> dict[str, int]:
 
 def _sentence_scores(analysis: Analysis) -> dict[int, float]:
     quoted = _quoted_share(analysis)
+    quotes_in = SentenceIndex(analysis.sentences).group(analysis.quotes)
     events = {e.sentence: e.score for e in analysis.events}
     attributed = {a.sentence for a in analysis.attributions if a.source is not None}
     disputed = {analysis.figures[i].number.sentence for g in analysis.conflicts for i in g}
@@ -195,12 +197,14 @@ def _sentence_scores(analysis: Analysis) -> dict[int, float]:
     sentence_index = SentenceIndex(analysis.sentences)
     for term in analysis.loaded:
         sentence = sentence_index.at(term.start)
-        if not term.in_quote and sentence is not None:
+        if sentence is not None:  # quoted ones too: they stay in the summary as written
             loaded_count[sentence.index] = loaded_count.get(sentence.index, 0) + 1
     scores: dict[int, float] = {}
     for sentence in analysis.sentences:
         length = len(sentence.content.split())
         if not sentence.is_reporting or quoted.get(sentence.index, 0) > 0.2:
+            continue
+        if starts_in_quote(sentence, quotes_in.get(sentence.index, [])):
             continue
         if length < 6 or length > 45 or sentence.content.rstrip().endswith("?"):
             continue
