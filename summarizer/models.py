@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Qualifier = Literal["exact", "approximate", "at_least", "at_most", "range"]
 Status = Literal["confirmed", "estimated", "claimed", "reported", "projected"]
 SourceKind = Literal["person", "organisation", "government", "media", "anonymous", "document"]
 Alignment = Literal["exact", "repaired", "fuzzy"]
+Provenance = Literal["analyser", "model"]
 
 
 class Span(BaseModel):
@@ -30,6 +31,27 @@ class Span(BaseModel):
             "normalising whitespace, quotes or case, `fuzzy` by approximate alignment."
         ),
     )
+
+
+class AttributionNote(BaseModel):
+    """How a claimant or speaker was found, and how sure the service is of it."""
+
+    method: str = Field(
+        description="quote | given_by | same_clause | sentence_after | sentence_before | "
+        "carried_over | unattributed (figures); own_sentence | next_sentence | introduced | "
+        "continues | paragraph_before (quotes); model: chosen by the model among the names the "
+        "article gives."
+    )
+    confidence: float = Field(ge=0, le=1, description="0-1; below 0.6 the analyser was unsure.")
+
+
+class Quote(Span):
+    """A direct quote, verbatim, and how its speaker was found."""
+
+    provenance: Provenance = Field(
+        default="analyser", description="Who tied the quote to its speaker: analyser or model."
+    )
+    attribution: AttributionNote | None = Field(default=None)
 
 
 class SourceRef(BaseModel):
@@ -51,6 +73,11 @@ class Event(BaseModel):
     source: SourceRef | None = Field(default=None, description="Who reports the event, or null.")
     evidence: list[Span] = Field(
         default_factory=list, description="Sentences of the article that report the event."
+    )
+    provenance: Provenance = Field(
+        default="analyser",
+        description="Who wrote the description: the analyser (the article's own main clause) "
+        "or the model (checked against the evidence sentences).",
     )
 
 
@@ -76,6 +103,12 @@ class Figure(BaseModel):
         default=None, description="Who gives the figure; null when the article names nobody."
     )
     evidence: Span = Field(description="The words of the article that state the figure.")
+    provenance: Provenance = Field(
+        default="analyser", description="Who chose the claimant: analyser or model."
+    )
+    attribution: AttributionNote | None = Field(
+        default=None, description="How the claimant (or its absence) was found."
+    )
     conflicts_with: list[int] = Field(
         default_factory=list,
         description="Indexes (in `figures`) of figures from other sources that give a different "
@@ -89,9 +122,17 @@ class Source(BaseModel):
     kind: SourceKind = Field(
         description="person | organisation | government | media | anonymous | document."
     )
-    quotes: list[Span] = Field(
+    quotes: list[Quote] = Field(
         default_factory=list, description="Direct quotes by this source, verbatim spans."
     )
+
+    @field_validator("quotes", mode="before")
+    @classmethod
+    def _spans_are_quotes(cls, value: object) -> object:
+        """A plain Span is accepted as a quote the analyser tied to its speaker."""
+        if isinstance(value, list):
+            return [q.model_dump() if type(q) is Span else q for q in value]
+        return value
 
 
 class LoadedTerm(BaseModel):

@@ -15,7 +15,16 @@ from summarizer.analysis.loaded import rewrite
 from summarizer.analysis.numbers import find_numbers
 from summarizer.analysis.types import Analysis, NumberMention
 from summarizer.checks.text import unsupported_numbers, values_match
-from summarizer.models import Dispute, Event, Figure, LoadedTerm, Source, Span, SummaryBody
+from summarizer.models import (
+    Dispute,
+    Event,
+    Figure,
+    LoadedTerm,
+    Quote,
+    Source,
+    Span,
+    SummaryBody,
+)
 from summarizer.verify.grounding import ground
 
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -158,7 +167,7 @@ def _verify_events(article: str, events: list[Event], warnings: list[str]) -> li
 def _verify_sources(article: str, sources: list[Source], warnings: list[str]) -> list[Source]:
     kept = []
     for source in sources:
-        quotes: list[Span] = []
+        quotes: list[Quote] = []
         for quote in source.quotes:
             found, note = _grounded(article, quote)
             if found is None:
@@ -169,7 +178,7 @@ def _verify_sources(article: str, sources: list[Source], warnings: list[str]) ->
                 continue
             if note:
                 warnings.append(f"quote by {source.name} repaired: {note}")
-            quotes.append(found)
+            quotes.append(quote.model_copy(update=found.model_dump()))  # keeps who tied it
         kept.append(source.model_copy(update={"quotes": quotes}))
     return kept
 

@@ -12,16 +12,19 @@ from summarizer.analysis import vocabulary
 from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.types import (
     Analysis,
+    Confidence,
     EventCandidate,
     FigureCandidate,
     SourceMention,
 )
 from summarizer.contract import MAX_EVENTS
 from summarizer.models import (
+    AttributionNote,
     Dispute,
     Event,
     Figure,
     LoadedTerm,
+    Quote,
     Source,
     SourceRef,
     Span,
@@ -66,8 +69,13 @@ def _figure(candidate: FigureCandidate, evidence: Span, conflicts: list[int]) ->
         status=candidate.status,
         source=_ref(candidate.source),
         evidence=evidence,
+        attribution=note_of(candidate.attribution),
         conflicts_with=conflicts,
     )
+
+
+def note_of(found: Confidence) -> AttributionNote:
+    return AttributionNote(method=found.method, confidence=round(found.score, 2))
 
 
 def disputes_of(analysis: Analysis, figures: list[Figure]) -> list[Dispute]:
@@ -108,7 +116,7 @@ def display_name(source: SourceMention) -> str:
 
 
 def sources_of(text: str, analysis: Analysis) -> list[Source]:
-    quotes_by_speaker: dict[str, list[Span]] = {}
+    quotes_by_speaker: dict[str, list[Quote]] = {}
     index = SentenceIndex(analysis.sentences)
     for quote in analysis.quotes:
         sentence = index.at(quote.start)
@@ -116,7 +124,8 @@ def sources_of(text: str, analysis: Analysis) -> list[Source]:
             continue  # a quote nobody can be tied to is not presented as anyone's statement
         span = span_of(text, quote.start, quote.end)
         if span is not None:
-            quotes_by_speaker.setdefault(quote.speaker.name, []).append(span)
+            listed = Quote(**span.model_dump(), attribution=note_of(quote.attribution))
+            quotes_by_speaker.setdefault(quote.speaker.name, []).append(listed)
     return [
         Source(
             name=source.name,
