@@ -178,7 +178,8 @@ def _verify_sources(article: str, sources: list[Source], warnings: list[str]) ->
                 continue
             if note:
                 warnings.append(f"quote by {source.name} repaired: {note}")
-            quotes.append(quote.model_copy(update=found.model_dump()))  # keeps who tied it
+            place = {"text": found.text, "start": found.start, "end": found.end}
+            quotes.append(quote.model_copy(update={**place, "alignment": found.alignment}))
         kept.append(source.model_copy(update={"quotes": quotes}))
     return kept
 
