@@ -5,6 +5,7 @@ Tables and the number-word reader used by `numbers.find_numbers`.
 
 from __future__ import annotations
 
+import math
 import re
 
 from summarizer.analysis import vocabulary
@@ -43,6 +44,10 @@ _UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "km": ("km", "kilometres", "kilometers", "kilometre", "kilometer"),
     "metres": ("metres", "meters", "metre", "meter", "m"),
     "feet": ("feet", "foot", "ft"),
+    "inches": ("inches", "inch"),
+    "yards": ("yards", "yard"),
+    "mm": ("mm", "millimetres", "millimeters", "millimetre", "millimeter"),
+    "cm": ("cm", "centimetres", "centimeters", "centimetre", "centimeter"),
     "square miles": ("square miles", "sq miles"),
     "square km": ("square kilometres", "square kilometers", "sq km", "km2"),
     "hectares": ("hectares", "hectare"),
@@ -74,6 +79,12 @@ _UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "cents": ("cents",),
 }
 UNIT_BY_FORM = {form: unit for unit, forms in _UNIT_FORMS.items() for form in forms}
+# units of time in seconds, so that '30 minutes to an hour' and 'between 18 months and two years'
+# read as one range in the first unit (a month is a twelfth of a 365.25-day year)
+DURATION_SECONDS = {"seconds": 1.0, "minutes": 60.0, "hours": 3600.0, "days": 86400.0}
+DURATION_SECONDS.update(weeks=604800.0, months=2629800.0, years=31557600.0, decades=315576000.0)
+# 'the rate doubled': a change by a factor, read as that many times
+MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}
 PEOPLE_NOUNS = vocabulary.ordered("people_nouns")
 
 
@@ -128,20 +139,32 @@ def time_value(match: re.Match[str]) -> float:
     """Hours since midnight, 24-hour clock: '9.30pm' -> 21.5."""
     if match.group("h24"):
         return int(match.group("h24")) + int(match.group("m24")) / 60
+    if match.group("hz"):  # '0900 GMT'
+        return int(match.group("hz")) + int(match.group("mz")) / 60
     hour = int(match.group("h")) % 12
     if match.group("ampm").lower().startswith("p"):
         hour += 12
     return hour + int(match.group("min") or 0) / 60
 
 
-def age_value(match: re.Match[str]) -> float | None:
-    raw = match.group("a1") or match.group("a2")
+def age_value(raw: str | None) -> float | None:
+    """'45' or 'forty-five' as an age in years (or months, weeks: the unit is read apart)."""
+    if not raw:
+        return None
     if raw.isdigit():
-        return float(raw)
+        return float(raw) if int(raw) < 120 else None
     parsed = parse_number_words(raw)
-    return parsed[0] if parsed else None
+    return parsed[0] if parsed and parsed[0] < 120 else None
 
 
+_PART_OF_PERIOD = re.compile(
+    r"\b(?:first|second|last|latter|former|other|back|front|top|bottom)[\s-]+$", re.IGNORECASE
+)
+_BY_BEFORE = re.compile(
+    r"\bby\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than"
+    r"|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
 FRACTION_UNITS = {"percentage": "percentage points", "per": "%", "percent": "%"}
 
 
@@ -153,15 +176,21 @@ def fraction_value(match: re.Match[str], text: str) -> tuple[float, str | None] 
     if match.group("half"):
         if not followed_by_of and not re.match(r"(a|an)\b", after):
             return None
+        if _PART_OF_PERIOD.search(text[max(0, match.start() - 12) : match.start()]):
+            return None  # 'the first half of the year' is a period, not a share
         value = 0.5
     else:
         denominator_word = match.group("den").lower()
         singular = not denominator_word.endswith("s") or denominator_word == "halves"
-        if singular and not followed_by_of and not re.match(r"[.,;:)]|$", after):
-            return None  # 'a third attempt' is an ordinal
+        by_share = _BY_BEFORE.search(text[max(0, match.start() - 24) : match.start()])
+        if singular and not followed_by_of and not by_share and not re.match(r"[.,;:)]|$", after):
+            return None  # 'a third attempt' is an ordinal; 'rise by a third' is a share
         numerator_word = match.group("num").lower()
         numerator = 1.0 if numerator_word in ("a", "an") else WORD_VALUES[numerator_word]
-        value = numerator / DENOMINATORS[denominator_word]
+        denominator = DENOMINATORS[denominator_word]
+        if numerator > 1 and math.gcd(int(numerator), denominator) > 1:
+            return None  # 'two quarters of declining profits': periods counted, not a share
+        value = numerator / denominator
     if unit_word in ("million", "billion"):
         return value * SCALES[unit_word], None
     unit = FRACTION_UNITS.get(unit_word.split()[0]) if unit_word else None
@@ -184,5 +213,6 @@ QUALIFIERS = QUALIFIER_PHRASES  # one table, read here and written back by brief
 PARTS = {"years": ("months", 12.0), "hours": ("minutes", 60.0), "months": ("weeks", 52 / 12)}
 AND_PART = re.compile(r"\s+and\s+(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+(?P<u>[a-z]+)")
 YEAR_SPAN = re.compile(
-    r"(?:between\s+|from\s+)?(?:1[5-9]|20)\d\d\s*(?:and|to|-|\u2013)\s*(?:1[5-9]|20)\d\d"
+    r"(?:between\s+|from\s+)?(?:1[5-9]|20)\d\d\s*(?:and|to|or|-|\u2013)\s*(?:1[5-9]|20)\d\d",
+    re.IGNORECASE,
 )
