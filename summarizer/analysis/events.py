@@ -59,7 +59,7 @@ _MAIN_CLAUSE_END = re.compile(
     r",\s*(?:sparking|prompting|with|which|while|as|amid|leaving|whilst|including)\b|\s[\u2013\u2014]\s|;"
 )
 _LEAD_FILLER = re.compile(r"^(?:But|And|So|Yet|Meanwhile|However),?\s+")
-_MAX_DESCRIPTION_WORDS = 28
+_MAX_DESCRIPTION_WORDS = 20
 _QUOTE_MARKS = "\u201c\u201d\"\u2018'\u00ab"
 _NAME = re.compile(r"(?<=\s)[A-Z][\w'\u2019-]+")
 
