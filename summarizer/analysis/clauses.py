@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from summarizer.analysis import vocabulary
 
 _WEAK_END = vocabulary.words("weak_line_ends")
+_NEEDS_COMPLEMENT = vocabulary.words("complement_participles")
+_AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "got"}
 _SUBORDINATORS = vocabulary.words("leading_subordinators")
 _BOUNDARY_OPENERS = vocabulary.alternation(vocabulary.ordered("clause_boundary_openers"))
 _LEAD_FILLER = re.compile(r"^(?:But|And|So|Yet|Meanwhile|However|Still|Now|Also),?\s+")
@@ -35,6 +37,7 @@ _DASH_ASIDE = re.compile(
 _APPOSITIVE = re.compile(
     r",\s(?:(?:who|which|whose|where)\s[^,]{2,90}|(?:a|an|the|its|his|her|their)\s[^,]{2,70}"
     r"|(?:many|some|most|all|one|two|three|several|none|each)\s+of\s+(?:whom|which|them)\s[^,]{2,60}"
+    r"|(?:including|among\s+them|such\s+as)\s[^,]{2,60}"
     r"|[A-Z][\w'\u2019.-]*(?:\s[A-Z][\w'\u2019.-]*){0,3}),(?=\s)"
 )
 # lower-case descriptors before a capitalised name: "cyber security firm CrowdStrike"
@@ -93,8 +96,12 @@ def words_of(text: str) -> int:
 def whole(text: str) -> bool:
     """Not ending on a function word, a dangling conjunction or a verb that lost its object
     ('..., killing')."""
-    last = re.sub(r"[^\w'\u2019]", "", (text.split() or [""])[-1]).lower()
-    return bool(last) and last not in _WEAK_END and not last.endswith("ing")
+    words = [re.sub(r"[^\w'\u2019]", "", word).lower() for word in text.split()[-2:]]
+    last = words[-1] if words else ""
+    before = words[0] if len(words) == 2 else ""
+    # 'areas packed' (with civilians) lost its complement; 'it was packed' did not
+    lost_complement = last in _NEEDS_COMPLEMENT and before not in _AUXILIARIES
+    return bool(last) and last not in _WEAK_END and not last.endswith("ing") and not lost_complement
 
 
 def main_clause(sentence: str, max_words: int, keep_attribution: bool = False) -> str | None:
