@@ -67,7 +67,8 @@ _TOLD = re.compile(r"\btold\s+(?P<np>(?:the\s+)?[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0
 _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,.;:!?\u201c\"]{2,80})", re.IGNORECASE)
 _PASSIVE_BY = re.compile(
     r"\b(?P<verb>revealed|confirmed|reported|announced|estimated|disclosed|released|given|"
-    r"published|issued|provided)\s+by\s+"
+    r"published|issued|provided|expected|forecast|projected|predicted|counted|compiled|"
+    r"recorded|tallied|cited|calculated)\s+by\s+"
     r"(?P<np>[^,.;:!?\u201c\"]{2,80})",
     re.IGNORECASE,
 )
