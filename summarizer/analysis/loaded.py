@@ -1,6 +1,7 @@
 """Loaded and emotive language: find it in an article, keep it out of what we write.
 
-The lexicon (`summarizer/data/loaded_terms.json`, read by `loaded_lexicon`) lists inflected forms
+The lexicon (`summarizer/data/loaded_terms*.json`: the core list, wire-copy forms and general
+news language, read by `loaded_lexicon`) lists inflected forms
 with a neutral alternative and a category, after Recasens et al. (2013) and AllSides' media-bias
 types. An empty neutral marks a pure intensifier or emotive adjective: it is removed, not
 replaced, and only where the sentence still reads without it (`loaded_grammar`). A loaded word

@@ -1,8 +1,9 @@
 """The loaded-language lexicon and where its terms occur in a text.
 
-The data: `summarizer/data/loaded_terms.json` and `loaded_terms_wire.json` (general wire and
-web-news emphasis) list inflected forms, each with a neutral alternative, a category and the
-contexts where the form is neutral or needs another alternative;
+The data: `summarizer/data/loaded_terms.json`, `loaded_terms_wire.json` (general wire and
+web-news emphasis) and `loaded_terms_general.json` (general emotive, sensational and evaluative
+news vocabulary, with word sets of its own) list inflected forms, each with a neutral
+alternative, a category and the contexts where the form is neutral or needs another alternative;
 `summarizer/data/protected_terms.json` lists legal charges and verdicts, technical, medical and
 scientific terms, names of laws and institutions and fixed expressions: a loaded word inside one
 of them is not loaded there ("capital murder conviction", "assault rifle", "massive stroke").
@@ -135,11 +136,14 @@ def _read(name: str) -> dict[str, Any]:
 @cache
 def lexicon() -> Lexicon:
     data = _read("loaded_terms.json")
+    general = _read("loaded_terms_general.json")
     sets: dict[str, list[str]] = dict(data["word_sets"])
+    sets.update(general.get("word_sets", {}))  # names are distinct (a test checks)
     sets["function"] = sorted(FUNCTION_WORDS)
     single: dict[str, Term] = {}
     multi: dict[str, list[Term]] = {}
-    for entry in [*data["entries"], *_read("loaded_terms_wire.json")["entries"]]:
+    wire = _read("loaded_terms_wire.json")["entries"]
+    for entry in [*data["entries"], *wire, *general["entries"]]:
         term = _term(entry, sets)
         if len(term.words) == 1:
             single[term.words[0]] = term
@@ -264,8 +268,11 @@ def _neutral_here(
 def _found(text: str, tokens: list[re.Match[str]], index: int) -> Term | None:
     lex = lexicon()
     word = normal(tokens[index].group())
-    for term in lex.multi.get(word, ()):
-        if _at(text, tokens, index, term.words):
+    terms = lex.multi.get(word, ())
+    # the next word rules out most multi-word terms before the full comparison
+    following = normal(tokens[index + 1].group()) if terms and index + 1 < len(tokens) else None
+    for term in terms:
+        if term.words[1] == following and _at(text, tokens, index, term.words):
             return term
     if word in lex.single:
         return lex.single[word]
