@@ -7,7 +7,7 @@ template context) and the checks all read these; nothing else spells them out.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Final
+from typing import Final, Literal
 
 from summarizer.models import Qualifier
 
@@ -21,6 +21,10 @@ class EngineName(StrEnum):
 
 
 ENGINE_NAMES: Final = tuple(name.value for name in EngineName)
+
+# what a model may decide with prompt v3; the analyser decides whatever is not asked
+Decision = Literal["headline", "summary", "claimants", "speakers", "events"]
+DECISIONS: Final[tuple[Decision, ...]] = ("headline", "summary", "claimants", "speakers", "events")
 
 # --- lengths (contract §1) ---------------------------------------------------------------------
 MAX_HEADLINE_WORDS: Final = 15

@@ -19,13 +19,11 @@ from instructor.core.exceptions import IncompleteOutputException, InstructorRetr
 from pydantic import ValidationError
 
 from summarizer.analysis.types import Analysis
-from summarizer.checks.draft import validation_context
 from summarizer.engines.base import MODEL_ENGINE, Article, EngineResult
-from summarizer.engines.drafts import RESPONSE_MODELS, HeadlineSummary
 from summarizer.engines.extractive import build_body
-from summarizer.engines.merge import merge_checked_draft, parse_loose_draft
-from summarizer.engines.prompt_inputs import PromptInputs, build_prompt_inputs
-from summarizer.engines.prompting import PromptRenderError, PromptTemplate
+from summarizer.engines.prompt_inputs import build_prompt_inputs
+from summarizer.engines.prompting import PromptTemplate
+from summarizer.engines.tasks import Task, build_task
 from summarizer.errors import (
     EngineOutputInvalid,
     EngineTimeout,
@@ -104,8 +102,11 @@ class LLMEngine:
         fallback_on_garbage: bool = False,
         max_retries: int | None = None,
         max_output_tokens: int | None = None,
+        decisions: frozenset[str] | None = None,
     ) -> None:
         self.name = name
+        # what the model is asked for with prompt v3 (the analyser decides the rest)
+        self.decisions = decisions if decisions is not None else frozenset(settings.model_decisions)
         # True: an answer that is not JSON at all yields the extractive result with a warning
         # (the embedded default must never do worse than extractive); False: a 502, so a
         # client of a remote API learns that its model is misbehaving
@@ -138,18 +139,18 @@ class LLMEngine:
         inputs = build_prompt_inputs(
             article, analysis, self.backend.max_article_chars, [d.note for d in base.disputes]
         )
+        task = build_task(prompt.response, article, analysis, base, inputs, self.decisions)
         # the model gets its own budget, cut short by the request's deadline (minus a margin for
         # verifying and responding) so a client's timeout also stops the model
         model_deadline = time.monotonic() + self.settings.llm_timeout_s
         if deadline is not None:
             model_deadline = min(model_deadline, deadline - _RESPOND_MARGIN_S)
         meter = _Meter(self.backend, model_deadline)
-        draft, warnings = self._ask(prompt, inputs, analysis, meter, base.summary)
-        body, merge_warnings = (
-            (base, [])
-            if draft is None
-            else merge_checked_draft(article, analysis, base, draft, inputs)
-        )
+        if not task.response_model.model_fields:  # nothing the analyser is unsure of was asked
+            return EngineResult(body=base, model=self.backend.model_name(), usage=meter.usage,
+                                attempts=0, warnings=[])  # fmt: skip
+        answer, warnings = self._ask(prompt, task, meter)
+        body, merge_warnings = (base, []) if answer is None else task.merge(answer)
         return EngineResult(
             body=body,
             model=self.backend.model_name(),
@@ -158,50 +159,36 @@ class LLMEngine:
             warnings=[*warnings, *merge_warnings],
         )
 
-    def _ask(
-        self,
-        prompt: PromptTemplate,
-        inputs: PromptInputs,
-        analysis: Analysis,
-        meter: _Meter,
-        baseline_summary: str,
-    ) -> tuple[HeadlineSummary | None, list[str]]:
+    def _ask(self, prompt: PromptTemplate, task: Task, meter: _Meter) -> tuple[Any, list[str]]:
         create: Callable[..., Any] = instructor.patch(create=meter, mode=self.mode)
-        response_model = RESPONSE_MODELS.get(prompt.response)
-        if response_model is None:
-            raise PromptRenderError(
-                f"prompt {prompt.version} asks for unknown response '{prompt.response}'"
-            )
         try:
-            draft = create(
-                response_model=response_model,
-                messages=prompt.render(**inputs.template_context),
-                context=validation_context(
-                    analysis.text, analysis, len(inputs.sentences), baseline_summary
-                ),
+            answer = create(
+                response_model=task.response_model,
+                messages=prompt.render(**task.template_context),
+                context=task.validation_context,
                 max_retries=self.max_retries,
                 max_tokens=self.max_output_tokens,
                 temperature=self.settings.temperature,
                 model=self.backend.model_name(),
             )
-            return draft, []
+            return answer, []
         except EngineTimeout as exc:
-            return self._after_timeout(exc, meter)
+            return self._after_timeout(exc, meter, task)
         except (InstructorRetryException, IncompleteOutputException) as exc:
             if isinstance(exc.__cause__, EngineTimeout):
-                return self._after_timeout(exc.__cause__, meter)
+                return self._after_timeout(exc.__cause__, meter, task)
             # IncompleteOutputException: the answer hit max_tokens; it is not re-asked by
             # instructor, and what was written may still hold a usable headline
-            return self._after_failed_retries(exc, meter)
+            return self._after_failed_retries(exc, meter, task)
 
     def _after_timeout(
-        self, exc: EngineTimeout, meter: _Meter
-    ) -> tuple[HeadlineSummary | None, list[str]]:
+        self, exc: EngineTimeout, meter: _Meter, task: Task
+    ) -> tuple[Any, list[str]]:
         """Out of time: a remote engine answers 504; the embedded one keeps whatever whole
         fields the model wrote before its deadline, else the extractive result."""
         if not self.fallback_on_garbage:
             raise exc
-        loose = parse_loose_draft(meter.last_text)
+        loose = task.loose(meter.last_text)
         kept = (
             "the fields it completed were checked and used"
             if loose
@@ -211,12 +198,15 @@ class LLMEngine:
         return loose, [f"{self.name}: {exc.detail} ({limit}); {kept}"]
 
     def _after_failed_retries(
-        self, exc: InstructorRetryException | IncompleteOutputException, meter: _Meter
-    ) -> tuple[HeadlineSummary | None, list[str]]:
+        self,
+        exc: InstructorRetryException | IncompleteOutputException,
+        meter: _Meter,
+        task: Task,
+    ) -> tuple[Any, list[str]]:
         cause = exc.__cause__
         if isinstance(cause, SummarizerError):  # transport failure: no draft at all
             raise cause
-        loose = parse_loose_draft(meter.last_text)
+        loose = task.loose(meter.last_text)
         if loose is None and self.fallback_on_garbage:
             return None, [
                 f"{self.name}: no usable answer in {meter.attempts} attempt(s) "

@@ -35,7 +35,7 @@ class PromptTemplate:
     user: str
     description: str
     status: str
-    # which answer shape the template asks for (a key of engines.draft.RESPONSE_MODELS)
+    # which answer the template asks for: 'reading' (v3) or a key of engines.drafts.RESPONSE_MODELS
     response: str = "draft_with_events"
 
     @property

@@ -77,6 +77,7 @@ class LocalEngine(LLMEngine):
             fallback_on_garbage=True,
             max_retries=settings.local_max_retries,
             max_output_tokens=settings.local_max_output_tokens,
+            decisions=frozenset(settings.local_decisions),
         )
 
     def close(self) -> None:

@@ -1,0 +1,111 @@
+"""Checks of a model's reading (prompt v3): claimants, speakers and events it proposes.
+
+A model answer replaces the analyser's only when it passes: the name is one the article gives,
+near the item; an event cites sentences that exist and states no number they do not; a headline
+puts each number next to what it counts. Each check returns problems as sentences a model can
+act on (instructor sends them back as a re-ask).
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.analysis.numbers import find_numbers
+from summarizer.analysis.types import Analysis, FigureCandidate, Sentence
+from summarizer.checks.text import same_value, text_problems
+
+_WORD = re.compile(r"[A-Za-z][\w'\u2019-]+")
+_STOP_WORDS = (
+    "the a an of in on at to by and or but with for from as is are was were "
+    "has have had that this these those more than about nearly least most people"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+NEIGHBOURHOOD = 2  # sentences either side of an item where its speaker must be named
+
+
+def name_near(analysis: Analysis, name: str, sentence: int) -> bool:
+    """Whether `name` (or its last word, a surname) occurs within NEIGHBOURHOOD sentences."""
+    sentences = analysis.sentences
+    low, high = max(0, sentence - NEIGHBOURHOOD), min(len(sentences), sentence + NEIGHBOURHOOD + 1)
+    nearby = " ".join(s.text for s in sentences[low:high])
+    last = name.split()[-1] if name.split() else name
+    return name in nearby or bool(re.search(rf"\b{re.escape(last)}\b", nearby))
+
+
+def claimant_problems(analysis: Analysis, figure: FigureCandidate, name: str) -> list[str]:
+    """The model may name a claimant only where the article shows it: in the figure's own clause
+    ('below the 6.1bn euros analysts had expected'), or, for a figure whose sentence credits no
+    one, in the sentence before. 'none' never erases a claimant the analyser found."""
+    if name == "none":
+        if figure.source is not None:
+            return [f"'{figure.number.text}' is credited in the article; 'none' is not an answer"]
+        return []
+    if not name_near(analysis, name, figure.number.sentence):
+        return [f"'{name}' is not named near the figure '{figure.number.text}'; choose a name "
+                "the article gives close to it, or none"]  # fmt: skip
+    if not _named_in(name, _clause_of(analysis, figure)) and not _carried_over(
+        analysis, figure, name
+    ):
+        return [f"'{name}' is not in the clause that gives '{figure.number.text}'"]
+    return []
+
+
+def _named_in(name: str, text: str) -> bool:
+    last = name.split()[-1] if name.split() else name
+    return name.lower() in text.lower() or bool(re.search(rf"\b{re.escape(last)}\b", text))
+
+
+def _carried_over(analysis: Analysis, figure: FigureCandidate, name: str) -> bool:
+    """No claimant in the figure's sentence: the one named in the sentence before may go on."""
+    if figure.attribution.method != "carried_over" or figure.number.sentence == 0:
+        return False
+    return _named_in(name, analysis.sentences[figure.number.sentence - 1].text)
+
+
+def event_problems(
+    article: str,
+    analysis: Analysis,
+    description: str,
+    cited: list[Sentence],
+    actors: list[str],
+) -> list[str]:
+    """An event must cite sentences, state only numbers they state, name actors the article
+    names, and use no loaded word."""
+    if not cited:
+        return ["an event must cite the numbers of the sentences that report it"]
+    problems = []
+    evidence = " ".join(s.text for s in cited)
+    stated = [m.value for m in find_numbers(evidence, []) if m.kind == "figure"]
+    for mention in find_numbers(description, []):
+        if mention.kind == "figure" and not any(same_value(mention.value, v) for v in stated):
+            problems.append(f"the event states '{mention.text}', which its sentences do not")
+    problems += [f"actor '{a}' is not named in the article" for a in actors if a not in article]
+    return problems + text_problems(article, analysis, description)
+
+
+def misplaced_numbers(analysis: Analysis, headline: str) -> list[str]:
+    """'Red Cross building attacked, killing more than 17,000' when 17,000 counts Russian
+    troops lost: each number in a headline must stand with words of its own clause."""
+    problems = []
+    for mention in find_numbers(headline, []):
+        if mention.kind != "figure":
+            continue
+        figures = [f for f in analysis.figures if same_value(f.number.value, mention.value)]
+        if not figures:
+            continue  # a number the article does not state: text_problems reports it
+        around = _content_words(headline[max(0, mention.start - 40) : mention.end + 40])
+        if not any(around & _content_words(_clause_of(analysis, f)) for f in figures):
+            problems.append(
+                f"'{mention.text}' in the headline is not next to what it counts in the article "
+                f"({figures[0].measure}); keep each number with its own noun"
+            )
+    return problems
+
+
+def _clause_of(analysis: Analysis, figure: FigureCandidate) -> str:
+    return f"{analysis.text[figure.evidence_start : figure.evidence_end]} {figure.measure}"
+
+
+def _content_words(text: str) -> set[str]:
+    words = {w.lower().rstrip("s") for w in _WORD.findall(text)}
+    return {w for w in words if len(w) > 2 and w not in _STOP}
