@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export PATH := $(abspath $(BIN)):$(PATH)
 
 .PHONY: help setup serve lint format typecheck imports test test-slow test-browser test-all \
-        evals evals-real record schemas bench check
+        evals evals-real record schemas bench check fuzz
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -39,6 +39,9 @@ test-browser:  ## the editor page in headless Chromium
 
 test-all: test test-slow test-browser  ## every test set
 
+fuzz:  ## schemathesis: 10,000 generated requests, random seed (CI's default run sends 1,000)
+	bash scripts/fuzz.sh
+
 evals:  ## the eval gates CI applies (scripts/evals-ci.sh)
 	bash scripts/evals-ci.sh
 
@@ -52,5 +55,8 @@ bench:  ## print the benchmark figures
 	python benchmarks/bench_analysis.py
 	python benchmarks/bench_local.py
 	python benchmarks/bench_deadlines.py --repeat 5
+	python benchmarks/bench_batch.py
+	python benchmarks/bench_cache.py
+	python benchmarks/bench_http.py
 
 check: lint evals test-all  ## what CI runs, on an existing environment

@@ -17,6 +17,16 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   fi
 fi
 
+# Debian's redis-server for the cache and job tests (tests/support/redis_server.py starts it).
+if ! command -v redis-server >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server
+  else
+    echo "scripts/test.sh: redis-server is missing; install it (apt-get install redis-server)" >&2
+    exit 2
+  fi
+fi
+
 # llama-cpp-python builds from source (5-7 min the first time; pip caches the wheel)
 make setup VENV="$VENV"
 make check VENV="$VENV"

@@ -67,6 +67,15 @@ class UnknownOption(SummarizerError):
     type_slug = "unknown-option"
 
 
+class AnalysisTooSlow(SummarizerError):
+    """Analysing the article ran past SUMMARIZER_ANALYSIS_TIMEOUT_S. Analysis is deterministic,
+    so sending the same article again cannot help: the client must change it (422)."""
+
+    status = 422
+    title = "Article too costly to analyse"
+    type_slug = "analysis-timeout"
+
+
 class EngineError(SummarizerError):
     """The model behind an engine failed; `engine` and `attempts` say which and how often."""
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from summarizer.contract import EngineName
+from summarizer.contract import DECISIONS, Decision, EngineName
 
 _REPO_PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 _PACKAGED_PROMPTS = Path(__file__).resolve().parent / "_prompts"
@@ -55,6 +56,53 @@ class Settings(BaseSettings):
     retry_after_s: int = Field(
         default=30, description="Seconds suggested in Retry-After when busy or unavailable."
     )
+    analysis_timeout_s: float = Field(
+        default=10.0,
+        gt=0,
+        description="Longest time the analysis of one article (the whole extractive pipeline) "
+        "may run; past it the request answers 422 (the article is not prose the analyser "
+        "handles in time). A 60,000-character article takes under 2 s.",
+    )
+    analysis_threads: int = Field(
+        default=2,
+        ge=1,
+        description="Articles analysed at once, in worker threads off the event loop (the "
+        "extractive engine); more wait for a thread. Analysis is pure Python, so more threads "
+        "than cores add no throughput and slow /healthz.",
+    )
+    stream_keepalive_s: float = Field(
+        default=15.0,
+        gt=0,
+        description="Seconds between keep-alive comments on a streamed summary (Accept: "
+        "text/event-stream) while the model works, so proxies do not close an idle connection.",
+    )
+
+    # --- Redis: async jobs (POST /v1/jobs, `summarizer worker`) -------------------------------
+    redis_url: str | None = Field(
+        default=None,
+        description="Redis for async jobs (and the response cache when configured), e.g. "
+        "redis://127.0.0.1:6379/0. Unset: /v1/jobs answers 503.",
+    )
+    job_ttl_s: int = Field(
+        default=86_400,
+        gt=0,
+        description="Seconds a finished job's status and result are kept in Redis (default one "
+        "day); after that GET /v1/jobs/{id} answers 404.",
+    )
+    worker_concurrency: int = Field(
+        default=2,
+        ge=1,
+        description="Jobs one `summarizer worker` process runs at once (its --concurrency). "
+        "Extractive jobs are CPU-bound: for more throughput start more worker processes.",
+    )
+    workers: int = Field(
+        default=1,
+        ge=1,
+        description="Worker processes `summarizer serve` starts (uvicorn workers on one port). "
+        "Each builds its own service and engines: with the local engine each loads its own model "
+        "copy (about 1.4 GB RSS), so more than 1 is meant for the extractive or openai engines "
+        "(a shared model server).",
+    )
 
     # --- prompts -------------------------------------------------------------------------
     prompts_dir: Path = Field(
@@ -89,6 +137,12 @@ class Settings(BaseSettings):
     max_retries: int = Field(
         default=2, ge=0, le=5, description="Re-asks after a validation failure (instructor)."
     )
+    model_decisions: list[Decision] = Field(
+        default=list(DECISIONS),
+        description="What the openai engine's model decides with prompt v3: headline, summary, "
+        "claimants (of figures the analyser is unsure of), speakers (of such quotes), events. "
+        "Whatever is off stays the analyser's.",
+    )
     llm_timeout_s: float = Field(
         default=90.0, description="Total time for all model attempts of one request."
     )
@@ -118,6 +172,12 @@ class Settings(BaseSettings):
         "is 30 s and 200 tokens per article), so by default a field that fails its checks "
         "keeps the extractive wording instead.",
     )
+    local_decisions: list[Decision] = Field(
+        default=["headline", "summary"],
+        description="What the embedded model decides with prompt v3 (see model_decisions). "
+        "The default is what it measurably does better than the analyser on the real-news dev "
+        "set (README, Evals); the other decisions cost tokens and lost accuracy there.",
+    )
     local_max_output_tokens: int = Field(
         default=200,
         description="Cap on generated tokens per call of the embedded model (about 10 per "
@@ -141,6 +201,68 @@ class Settings(BaseSettings):
         description="Load the embedded model when the server starts (readyz is false until it "
         "has); false loads it on first use.",
     )
+
+    # --- operations: logs, metrics, access control, response cache (README, Operations) ------
+    log_format: Literal["text", "json"] = Field(
+        default="text",
+        description="Server log lines: `text` (for a terminal) or `json` (one object a line: ts, "
+        "level, logger, message, request_id, and the access log's method, path, status, "
+        "duration_ms, engine, cache).",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="Lowest level logged by the server."
+    )
+    metrics_enabled: bool = Field(
+        default=True,
+        description="Serve Prometheus metrics at GET /metrics (requests and latency by route; "
+        "summaries, latency, fallbacks, model attempts and tokens by engine).",
+    )
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field(
+        default=[],
+        description="API keys, comma-separated (or a JSON list). Empty (the default): no "
+        "authentication. Set: every /v1/* route needs `Authorization: Bearer <key>` or "
+        "`X-API-Key: <key>`, else 401; /healthz, /readyz, /metrics, /schema and the editor page "
+        "stay open.",
+    )
+    cors_allow_origins: Annotated[list[str], NoDecode] = Field(
+        default=[],
+        description="Origins allowed to call the API from a browser, comma-separated (or a JSON "
+        "list; `*` for any). Empty (the default): no CORS headers.",
+    )
+    rate_limit_per_minute: int = Field(
+        default=0,
+        ge=0,
+        description="Requests per minute one client may make to /v1/* (keyed by its API key when "
+        "it sends a valid one, else its IP address), counted per server process; past it 429 "
+        "with Retry-After. 0 (the default): no limit.",
+    )
+    cache_size: int = Field(
+        default=256,
+        ge=0,
+        description="Summaries kept in the in-memory response cache (least recently used go "
+        "first); 0 turns the response cache off, Redis included.",
+    )
+    cache_ttl_s: int = Field(
+        default=86_400,
+        gt=0,
+        description="Seconds a cached summary is kept (memory and Redis).",
+    )
+    cache_url: str | None = Field(
+        default=None,
+        description="Redis URL for the response cache, shared by every process and replica; "
+        "unset: SUMMARIZER_REDIS_URL if set, else the in-memory cache.",
+    )
+
+    @field_validator("api_keys", "cors_allow_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        """`a,b` or `["a", "b"]` from the environment; a list from code."""
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [item.strip() for item in text.split(",") if item.strip()]
+        return value
 
 
 @lru_cache(maxsize=1)

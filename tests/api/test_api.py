@@ -110,8 +110,10 @@ def test_unknown_route_and_method_are_problems(client: TestClient[Litestar]) -> 
 def test_health_and_readiness(client: TestClient[Litestar]) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     ready = client.get("/readyz")
-    # the default engine (extractive here) is built lazily: not ready until first use
-    assert ready.status_code == 503 and ready.json()["ready"] is False
+    # the extractive engine (the default here) needs no loading: ready before any request
+    assert ready.status_code == 200 and ready.json()["ready"] is True
+    assert ready.json()["engines"]["extractive"] is True
+    assert ready.json()["engines"]["local"] is False  # never loaded in these tests
     client.post("/v1/summaries", json={"text": "The council approved 12 new homes."})
     assert client.get("/readyz").json()["ready"] is True
 
