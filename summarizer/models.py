@@ -177,6 +177,18 @@ class Meta(BaseModel):
         default_factory=list,
         description="What the verify step dropped or repaired, and engine fallbacks.",
     )
+    request_id: str | None = Field(
+        default=None,
+        description="The request's id, as in the X-Request-ID response header (the client's, "
+        "when it sent a valid one, else made by the server) and in every log line of the "
+        "request; null outside HTTP (CLI, evals).",
+    )
+    cached: bool = Field(
+        default=False,
+        description="True when the response came from the response cache (header X-Cache: "
+        "hit): `latency_ms` is then this request's time, `usage` and `attempts` what the "
+        "summary cost when it was made.",
+    )
 
 
 class SummaryBody(BaseModel):

@@ -14,6 +14,9 @@ from litestar.testing import TestClient
 from summarizer.api.app import create_app
 from summarizer.settings import Settings, get_settings
 
+# `redis_url`: a real redis-server on a free 127.0.0.1 port, started on first use per session.
+pytest_plugins = ["tests.support.redis_server"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
