@@ -43,8 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--model", default=None, help="API model name (openai) or GGUF path (local)")
     run.add_argument("--repeat", type=int, default=1, help="run every case N times")
     run.add_argument("--out", type=Path, default=Path("eval-runs"), help="folder for the log")
-    run.add_argument("--no-cache", action="store_true", help="ignore the response cache")
-    run.add_argument("--cache-dir", type=Path, default=Path(".eval-cache"))
+    run.add_argument(
+        "--no-cache", action="store_true",
+        help="call the model for every request (the cache holds model completions only)",
+    )  # fmt: skip
+    run.add_argument(
+        "--cache-dir", type=Path, default=Path(".eval-cache"),
+        help="where model completions are cached (in DIR/completions/)",
+    )  # fmt: skip
     run.add_argument(
         "--concurrency",
         type=int,

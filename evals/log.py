@@ -55,7 +55,8 @@ class CaseRecord(BaseModel):
     response: SummaryResponse | None = None
     error: CaseError | None = None
     cached: bool = False
-    latency_ms: int = 0  # wall time as measured by the runner (0 when served from cache)
+    # wall time as measured by the runner, plus the recorded time of cached model calls
+    latency_ms: int = 0
     input_tokens: int = 0
     output_tokens: int = 0
     attempts: int = 0

@@ -1,25 +1,27 @@
-"""The solver: runs one engine over the cases, with a response cache, concurrency and a
-progress bar.
+"""The solver: runs one engine over the cases, with a cache of model completions
+(evals/completion_cache.py), concurrency and a progress bar.
 
 Engine failures are recorded per case (type and detail) and scored as zeros; the run goes on.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import contextlib
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tqdm import tqdm
 
 from evals.cases import EvalCase
+from evals.completion_cache import CachingBackend, CaseTally, CompletionCache
 from evals.log import CaseError, CaseRecord
 from evals.metrics import score_failure, score_response
 from summarizer.engines.base import MODEL_ENGINE, NO_MODEL, EngineCapabilities
+from summarizer.engines.llm import ChatBackend, LLMEngine
 from summarizer.errors import EngineOutputInvalid, SummarizerError
 from summarizer.models import SummaryRequest, SummaryResponse, Usage
 from summarizer.service import SummaryService
@@ -60,6 +62,7 @@ class Runner:
             if self.capabilities.prompt
             else options.prompt_version
         )
+        self.cache = self._install_cache()
 
     # --- configuration ----------------------------------------------------------------------
     def _engine_capabilities(self) -> EngineCapabilities:
@@ -88,39 +91,32 @@ class Runner:
         return self.options.use_cache and not self.capabilities.deterministic
 
     # --- cache ------------------------------------------------------------------------------
-    def cache_path(self, case: EvalCase, sample: int) -> Path:
-        settings = self.service.settings
-        key = {
-            "engine": self.options.engine,
-            "model": self.model_id,
-            "prompt_version": self.prompt_version,
-            "article_sha256": case.article_sha256,
-            "sample": sample,
-            # generation settings that change the output of one model and prompt
-            "temperature": settings.temperature,
-            "max_output_tokens": settings.max_output_tokens,
-            "instructor_mode": settings.instructor_mode,
-        }
-        digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()
-        return self.options.cache_dir / f"{self.options.engine}-{digest[:32]}.json"
-
-    def _cached(self, case: EvalCase, sample: int) -> SummaryResponse | None:
-        path = self.cache_path(case, sample)
-        if not self.caching() or not path.is_file():
+    def _install_cache(self) -> CompletionCache | None:
+        """Puts the completion cache (evals/completion_cache.py) between the engine and its
+        model: only the model's answers are reused; analysis, merge and verify run every time."""
+        if not self.caching():
             return None
         try:
-            return SummaryResponse.model_validate_json(path.read_text(encoding="utf-8"))
-        except ValueError:
-            return None  # a stale or truncated entry is simply recomputed
+            engine = self.service.registry.get(self.options.engine)
+        except SummarizerError:
+            return None  # every case records why the engine cannot run
+        if not isinstance(engine, LLMEngine):
+            return None  # no chat backend: nothing a cache could answer
+        identity = self._cache_identity(engine.backend)
+        cache = CompletionCache(self.options.cache_dir / "completions", identity)
+        engine.backend = CachingBackend(engine.backend, cache)
+        return cache
 
-    def _store(self, case: EvalCase, sample: int, response: SummaryResponse) -> None:
-        if not self.caching():
-            return
-        path = self.cache_path(case, sample)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(response.model_dump_json(), encoding="utf-8")
-        tmp.replace(path)  # atomic: a killed run leaves no half-written entry
+    def _cache_identity(self, backend: ChatBackend) -> dict[str, Any]:
+        """What changes a model's answer besides the request payload: which model, where."""
+        settings = self.service.settings
+        identity: dict[str, Any] = {"engine": self.options.engine, "model": backend.model_name()}
+        if self.options.engine == "openai":
+            identity["base_url"] = settings.openai_base_url
+        elif self.options.engine == "local":
+            identity["model_path"] = str(settings.model_path) if settings.model_path else None
+            identity["n_ctx"] = settings.n_ctx
+        return identity
 
     # --- running ----------------------------------------------------------------------------
     def run_case(self, case: EvalCase, sample: int = 0) -> CaseRecord:
@@ -128,19 +124,21 @@ class Runner:
             case_id=case.id, sample=sample, article=case.article,
             article_sha256=case.article_sha256, gold=case.gold,
         )  # fmt: skip
-        cached = self._cached(case, sample)
-        if cached is not None:
-            return _with_response(record, case, cached, cached=True, wall_ms=0)
         request = SummaryRequest(
             text=case.article, engine=self.options.engine, prompt_version=self.prompt_version
         )
         started = time.perf_counter()
-        try:
-            response = self.service.summarize(request)
-        except Exception as exc:  # recorded per case: one failing article must not stop the run
-            return _with_error(record, exc, _ms_since(started))
-        self._store(case, sample, response)
-        return _with_response(record, case, response, cached=False, wall_ms=_ms_since(started))
+        with self._counting(sample) as tally:
+            try:
+                response = self.service.summarize(request)
+            except Exception as exc:  # recorded per case: one failing case must not stop the run
+                return _with_error(record, exc, _ms_since(started, tally))
+        return _with_response(
+            record, case, response, cached=tally.all_cached, wall_ms=_ms_since(started, tally)
+        )
+
+    def _counting(self, sample: int) -> contextlib.AbstractContextManager[CaseTally]:
+        return self.cache.case(sample) if self.cache else contextlib.nullcontext(CaseTally())
 
     def run(self, cases: list[EvalCase]) -> list[CaseRecord]:
         jobs = [(case, sample) for sample in range(max(1, self.options.repeat)) for case in cases]
@@ -159,8 +157,10 @@ class Runner:
         return sorted(records, key=lambda r: (r.case_id, r.sample))
 
 
-def _ms_since(started: float) -> int:
-    return round((time.perf_counter() - started) * 1000)
+def _ms_since(started: float, tally: CaseTally) -> int:
+    """Wall time, plus what the model calls answered from the cache took when they ran: a
+    cached run reports the latency the engine has, not the cache's."""
+    return round((time.perf_counter() - started + tally.replayed_s) * 1000)
 
 
 def _with_response(

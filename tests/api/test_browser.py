@@ -4,11 +4,13 @@ Run with `pytest -m browser`. Screenshots land in artifacts/browser/."""
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ import uvicorn
 from summarizer.api.app import create_app
 from summarizer.settings import Settings
 from tests.support import ROOT, seed_text
+from tests.support.fake_llm import fake_llm_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -38,6 +41,8 @@ from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 MAX_CHARS = 4_000  # seed 000 fits (2,721), seed 003 (4,839) does not: a real 413 to show
+MODEL_DELAY_S = 4.0  # the fake model's answer time: the extractive brief must come long before
+MODEL_HEADLINE = "Russian shelling destroys Ukrainian shopping centre, officials say"
 
 
 def _free_port() -> int:
@@ -51,6 +56,30 @@ def base_url() -> Iterator[str]:
     settings = Settings(
         default_engine="extractive", load_model_at_startup=False, max_article_chars=MAX_CHARS
     )
+    with _serve(settings) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def model_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app with the openai engine behind a fake model server that answers after
+    MODEL_DELAY_S with a headline that passes its checks."""
+    answer = json.dumps({"headline": MODEL_HEADLINE, "summary": "Too short."})
+    with fake_llm_server("slow", delay_s=MODEL_DELAY_S, answer=answer) as (llm_url, _):
+        settings = Settings(
+            default_engine="openai",
+            openai_base_url=llm_url,
+            max_retries=0,
+            cache_size=0,  # every request reaches the model: the failure test needs it
+            load_model_at_startup=False,
+            model_cache_dir=tmp_path_factory.mktemp("models"),
+        )
+        with _serve(settings) as url:
+            yield url
+
+
+@contextmanager
+def _serve(settings: Settings) -> Iterator[str]:
     port = _free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
@@ -251,3 +280,78 @@ def test_copy_as_markdown(driver: WebDriver, base_url: str) -> None:
     markdown = driver.find_element(By.ID, "markdown-text").get_attribute("value")
     assert markdown and markdown.startswith("# ") and "| 364 |" in markdown
     assert copied == markdown
+
+
+def _start_on_model(driver: WebDriver, model_url: str) -> float:
+    driver.set_window_size(1400, 1000)
+    driver.get(model_url + "/")
+    _paste(driver, seed_text("000"))
+    Select(driver.find_element(By.ID, "engine")).select_by_value("openai")
+    started = time.monotonic()
+    driver.find_element(By.ID, "submit").click()
+    return started
+
+
+def _headline(driver: WebDriver) -> str:
+    return str(driver.find_element(By.CSS_SELECTOR, "#brief-view .brief-headline").text)
+
+
+def test_extractive_brief_at_once_then_the_model_brief(driver: WebDriver, model_url: str) -> None:
+    started = _start_on_model(driver, model_url)
+    WebDriverWait(driver, MODEL_DELAY_S).until(ec.visibility_of_element_located((By.ID, "result")))
+    shown_s = time.monotonic() - started
+    # before the model answers: the extractive brief, and a visible "model working" state
+    assert shown_s < MODEL_DELAY_S / 2, f"brief shown after {shown_s:.2f} s"
+    extractive = _headline(driver)
+    assert driver.find_element(By.ID, "brief-view").get_attribute("data-engine") == "extractive"
+    assert driver.find_element(By.ID, "brief-state").is_displayed()
+    status = driver.find_element(By.ID, "status").text
+    assert "model is working" in status
+    # as the page measured it, from the click to the brief (the driver's round trips excluded)
+    shown = re.search(r"shown in ([\d.]+) s", status)
+    assert shown, status
+    page_s = float(shown[1])
+    assert page_s < 1.0, status
+    assert not driver.find_element(By.ID, "submit").is_enabled()
+    _figure_row(driver, "364")  # the whole brief, figures included, not a placeholder
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    assert driver.save_screenshot(str(ARTIFACTS / "stream-extractive.png"))
+
+    WebDriverWait(driver, MODEL_DELAY_S + 10).until(
+        ec.text_to_be_present_in_element((By.ID, "status"), "Model brief ready")
+    )
+    assert time.monotonic() - started >= MODEL_DELAY_S
+    assert _headline(driver) == MODEL_HEADLINE != extractive
+    assert driver.find_element(By.ID, "brief-view").get_attribute("data-engine") == "openai"
+    assert not driver.find_element(By.ID, "brief-state").is_displayed()
+    assert driver.find_element(By.ID, "error").get_attribute("hidden") is not None
+    assert driver.find_element(By.ID, "submit").is_enabled()
+    assert driver.save_screenshot(str(ARTIFACTS / "stream-final.png"))
+    print(f"editor: extractive brief shown {page_s:.2f} s after the click ({shown_s:.2f} s)")
+
+
+def test_a_failing_model_leaves_the_extractive_brief_and_a_note(
+    driver: WebDriver, model_url: str
+) -> None:
+    driver.get(model_url + "/")
+    driver.execute_script(  # the request's own timeout_s (1 s) ends before the model answers
+        "const realFetch = window.fetch;"
+        "window.fetch = (url, init) => {"
+        "  const body = JSON.parse(init.body); body.timeout_s = 1;"
+        "  return realFetch(url, {...init, body: JSON.stringify(body)});"
+        "};"
+    )
+    _paste(driver, seed_text("000"))
+    Select(driver.find_element(By.ID, "engine")).select_by_value("openai")
+    driver.find_element(By.ID, "submit").click()
+    error = WebDriverWait(driver, MODEL_DELAY_S + 10).until(
+        ec.visibility_of_element_located((By.ID, "error"))
+    )
+    assert "The model could not finish" in error.text and "stays valid" in error.text
+    assert driver.find_element(By.ID, "result").is_displayed()
+    assert driver.find_element(By.ID, "brief-view").get_attribute("data-engine") == "extractive"
+    assert not driver.find_element(By.ID, "brief-state").is_displayed()
+    assert "the model did not finish" in driver.find_element(By.ID, "status").text
+    assert driver.find_element(By.ID, "submit").is_enabled()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    assert driver.save_screenshot(str(ARTIFACTS / "stream-error.png"))

@@ -32,6 +32,7 @@ def chat_completion(content: str) -> dict[str, Any]:
 class _Handler(BaseHTTPRequestHandler):
     behaviour = "garbage"
     delay_s = 0.0
+    answer: str | None = None  # the model's text when it answers JSON (default: a bad draft)
     requests: list[dict[str, Any]]
 
     def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
@@ -58,6 +59,8 @@ class _Handler(BaseHTTPRequestHandler):
     def content(self) -> str:
         if self.behaviour == "garbage":
             return "I am sorry, I cannot help with that."
+        if self.answer is not None:
+            return self.answer
         return json.dumps({"headline": "x", "summary": "y", "events": []})
 
     def _send(self, status: int, payload: dict[str, Any]) -> None:
@@ -75,8 +78,11 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def fake_llm_server(behaviour: str, delay_s: float = 0.0) -> Iterator[tuple[str, list[Any]]]:
-    """Yields (base_url, requests seen); the server stops when the block ends."""
+def fake_llm_server(
+    behaviour: str, delay_s: float = 0.0, answer: str | None = None
+) -> Iterator[tuple[str, list[Any]]]:
+    """Yields (base_url, requests seen); the server stops when the block ends. `answer`: what
+    the model writes (behaviours "slow" and "json"), instead of a draft that fails its checks."""
     requests: list[dict[str, Any]] = []
     handler = type(
         "Handler",
@@ -84,6 +90,7 @@ def fake_llm_server(behaviour: str, delay_s: float = 0.0) -> Iterator[tuple[str,
         {
             "behaviour": behaviour,
             "delay_s": delay_s,
+            "answer": answer,
             "requests": requests,
         },
     )
