@@ -130,3 +130,19 @@ class EngineOutputInvalid(EngineError):
         super().__init__(detail, engine=engine, attempts=attempts)
         self.last_completion = last_completion
         self.usage = usage
+
+
+class JobsUnavailable(SummarizerError):
+    """Jobs are not configured (no SUMMARIZER_REDIS_URL) or Redis cannot be reached."""
+
+    status = 503
+    title = "Jobs unavailable"
+    type_slug = "jobs-unavailable"
+
+
+class JobNotFound(SummarizerError):
+    """No job has this id: never created, or expired after SUMMARIZER_JOB_TTL_S."""
+
+    status = 404
+    title = "Job not found"
+    type_slug = "job-not-found"

@@ -31,7 +31,7 @@ from redis.exceptions import RedisError
 from saq import Job, Queue, Status
 from saq.queue.redis import RedisQueue
 
-from summarizer.errors import SummarizerError, UnknownOption
+from summarizer.errors import JobNotFound, JobsUnavailable, SummarizerError, UnknownOption
 from summarizer.models import SummaryRequest, SummaryResponse
 from summarizer.service import SummaryService
 from summarizer.settings import Settings
@@ -59,22 +59,6 @@ _STATUSES: dict[Status, JobStatus] = {
     Status.FAILED: "failed",
     Status.ABORTED: "failed",
 }
-
-
-class JobsUnavailable(SummarizerError):
-    """Jobs are not configured (no SUMMARIZER_REDIS_URL) or Redis cannot be reached."""
-
-    status = 503
-    title = "Jobs unavailable"
-    type_slug = "jobs-unavailable"
-
-
-class JobNotFound(SummarizerError):
-    """No job has this id: never created, or expired after SUMMARIZER_JOB_TTL_S."""
-
-    status = 404
-    title = "Job not found"
-    type_slug = "job-not-found"
 
 
 class JobProblem(BaseModel):
