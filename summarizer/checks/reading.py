@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from summarizer.analysis import vocabulary
 from summarizer.analysis.numbers import find_numbers
+from summarizer.analysis.sources import edit_distance
 from summarizer.analysis.types import Analysis, FigureCandidate, Sentence
 from summarizer.checks.text import same_value, text_problems
 
@@ -109,3 +111,85 @@ def _clause_of(analysis: Analysis, figure: FigureCandidate) -> str:
 def _content_words(text: str) -> set[str]:
     words = {w.lower().rstrip("s") for w in _WORD.findall(text)}
     return {w for w in words if len(w) > 2 and w not in _STOP}
+
+
+# words that pass a verdict on what happened: a model may use one only where the article does
+_VERDICTS = vocabulary.words("verdict_words")
+_NOT_NEWS_NAMES = vocabulary.words("calendar_words") | {"the", "a", "an", "it"}
+_IRREGULAR = vocabulary.words("irregular_finite_verbs")
+_AUXILIARIES = frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+     "can", "could", "may", "might", "must", "should", "did", "does", "do"]
+)  # fmt: skip
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "this", "these"])
+_REPORTING = frozenset(["said", "says", "told", "reported", "announced", "added"])
+_SUFFIX = re.compile(r"(?:ing|ed|es|s|ly|'s|\u2019s)$")
+LEAD_SENTENCES = 3  # a headline's numbers come from the article's opening (reporting sentences)
+
+
+def headline_drift(analysis: Analysis, extractive: str, headline: str) -> list[str]:
+    """A model headline must tell the news the article opens with, as the extractive headline
+    (cut from the lede) does: keep most of its names and some of its words, take numbers only
+    from the opening sentences, and pass no verdict the article does not."""
+    problems = []
+    names = _names(extractive)
+    kept = {n for n in names if _stem(n) in {_stem(w) for w in _WORD.findall(headline)}}
+    if names and len(kept) * 2 < len(names):
+        missing = ", ".join(sorted(names - kept))
+        problems.append(f"the headline drops who the opening is about ({missing})")
+    words = {_stem(w) for w in _content_words(extractive)}
+    shared = words & {_stem(w) for w in _content_words(headline)}
+    if words and len(shared) < 0.3 * len(words):
+        problems.append("the headline is not about the news the article opens with")
+    verbs = _event_verbs(extractive)
+    if verbs and not any(_same_verb(v, _stem(w)) for v in verbs for w in _WORD.findall(headline)):
+        said = ", ".join(sorted(verbs))
+        problems.append(f"the headline does not keep what happened in the opening ({said})")
+    reporting = [s.text for s in analysis.sentences if s.is_reporting]
+    lead = " ".join(reporting[:LEAD_SENTENCES])
+    for mention in find_numbers(headline, []):
+        if mention.kind == "figure" and not any(
+            same_value(mention.value, m.value) for m in find_numbers(lead, [])
+        ):
+            problems.append(f"'{mention.text}' is not a number of the article's opening")
+    text = analysis.text.lower()
+    problems += [
+        f"'{w}' passes a verdict the article does not"
+        for w in {w.lower() for w in _WORD.findall(headline)} & _VERDICTS
+        if w not in text
+    ]
+    return problems
+
+
+def _event_verbs(text: str) -> set[str]:
+    """Stems of the verbs that say what happened ('entered', 'was talking', 'cut'), not
+    auxiliaries or reporting verbs."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text)]  # 'a' included
+    verbs = set()
+    for previous, word in zip(["", *words], words, strict=False):
+        if word in _AUXILIARIES or word in _REPORTING or previous in _DETERMINERS:
+            continue  # 'a besieged town': an adjective
+        finite = word in _IRREGULAR or (word.endswith("ed") and len(word) > 4)
+        if finite or (word.endswith("ing") and previous in _AUXILIARIES):
+            verbs.add(_stem(word))
+    return verbs
+
+
+def _same_verb(stem: str, other: str) -> bool:
+    """'ran'/'runs', 'fell'/'falls', 'struck'/'strikes': irregular forms differ by a vowel or
+    two and share the first letter."""
+    if stem == other:
+        return True
+    short = min(len(stem), len(other)) <= 5
+    return short and stem[:1] == other[:1] and edit_distance(stem, other) <= 2
+
+
+def _names(text: str) -> set[str]:
+    words = _WORD.findall(text)
+    return {w for w in words[1:] if w[:1].isupper() and w.lower() not in _NOT_NEWS_NAMES} | (
+        {words[0]} if words and words[0].isupper() and len(words[0]) > 1 else set()
+    )
+
+
+def _stem(word: str) -> str:
+    return _SUFFIX.sub("", word.lower())[:5]

@@ -14,6 +14,7 @@ from summarizer.checks.draft import headline_problems, summary_problems, validat
 from summarizer.checks.reading import (
     claimant_problems,
     event_problems,
+    headline_drift,
     misplaced_numbers,
     name_near,
 )
@@ -45,6 +46,7 @@ def _merge_text(
     headline = getattr(answer, "headline", None)
     if headline:
         problems = headline_problems(headline, context) + misplaced_numbers(analysis, headline)
+        problems += headline_drift(analysis, body.headline, headline)
         _use(body, "headline", headline, problems, warnings)
     summary = getattr(answer, "summary", None)
     if summary:
