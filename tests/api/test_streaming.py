@@ -108,6 +108,7 @@ def model_settings(url: str, tmp_path: Path, **overrides: Any) -> Settings:
         "cache_size": 0,  # every request reaches the model (counted below)
         "model_cache_dir": tmp_path,
         "stream_keepalive_s": 0.25,
+        "prompt_version": "v2",  # the fake model writes a v2 answer (headline and summary)
     }
     return Settings(**(values | overrides))
 

@@ -50,6 +50,7 @@ def openai_run(
 ) -> tuple[list[CaseRecord], Runner]:
     values: dict[str, Any] = {"openai_base_url": url, "load_model_at_startup": False}
     values["max_retries"] = 0
+    values["prompt_version"] = "v2"  # the fake model writes a v2 answer (headline and summary)
     service = SummaryService(Settings(**(values | settings)))
     options = RunOptions(engine="openai", cache_dir=cache_dir, prompt_version=prompt_version)
     runner = Runner(options, service=service)
