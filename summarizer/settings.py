@@ -240,8 +240,10 @@ class Settings(BaseSettings):
         default=0,
         ge=0,
         description="Requests per minute one client may make to /v1/* (keyed by its API key when "
-        "it sends a valid one, else its IP address), counted per server process; past it 429 "
-        "with Retry-After. 0 (the default): no limit.",
+        "it sends a valid one, else its IP address); past it 429 with Retry-After. Counted in "
+        "Redis when SUMMARIZER_REDIS_URL is set (one allowance across every worker and "
+        "replica; a Redis outage lets requests through), else per server process. 0 (the "
+        "default): no limit.",
     )
     cache_size: int = Field(
         default=256,

@@ -27,6 +27,7 @@ from litestar.middleware.rate_limit import RateLimitConfig, get_remote_address
 from litestar.types import ASGIApp, Receive, Scope, Send
 
 from summarizer.api.problems import http_error_handler
+from summarizer.api.rate_limit_store import RATE_LIMIT_STORE
 from summarizer.settings import Settings
 
 PROTECTED_PREFIX = "/v1/"
@@ -147,6 +148,7 @@ def rate_limit_config(settings: Settings) -> RateLimitConfig | None:
         rate_limit=("minute", settings.rate_limit_per_minute),
         identifier_for_request=client_of,
         check_throttle_handler=under_v1,
+        store=RATE_LIMIT_STORE,
     )
 
 

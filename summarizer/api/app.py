@@ -115,6 +115,7 @@ def create_app(settings: Settings | None = None, service: SummaryService | None 
         cors_config=operations.cors_config,
         logging_config=operations.logging_config,
         request_max_body_size=settings.max_body_bytes,
+        stores=operations.rate_limit.stores,
         template_config=TEMPLATE_CONFIG,
         openapi_config=OpenAPIConfig(
             title="News summarizer",

@@ -22,6 +22,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from summarizer.api import metrics
 from summarizer.api.access import access_middleware, cors_config
+from summarizer.api.rate_limit_store import RateLimitStores
 from summarizer.cache import SummaryCache, build_cache, cache_key, cacheable
 from summarizer.errors import SummarizerError
 from summarizer.models import SummaryRequest, SummaryResponse
@@ -108,6 +109,7 @@ class Operations:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.cache: SummaryCache | None = build_cache(settings)
+        self.rate_limit = RateLimitStores(settings)
         self.metrics = settings.metrics_enabled
         self.cors_config: CORSConfig | None = cors_config(settings)
         self.logging_config = LoggingConfig(
@@ -133,6 +135,7 @@ class Operations:
     async def close(self) -> None:
         if self.cache is not None:
             await self.cache.close()
+        await self.rate_limit.close()
 
     async def summarize(
         self, scope: Scope, service: SummaryService, summary_request: SummaryRequest
