@@ -13,9 +13,18 @@ from dataclasses import dataclass
 
 from summarizer.analysis import vocabulary
 from summarizer.analysis.quotes import QuoteSpan
+from summarizer.analysis.references import (
+    FIRST_NAME_TITLES,
+    PronounResolver,
+    body_named_before,
+    descriptor_reference,
+    issuer_of_statement,
+    knighted_names,
+    opening_body,
+    subject_person,
+)
 from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.sources import (
-    COMPANY_NOUNS,
     MergedSource,
     ParsedSource,
     lead_company,
@@ -43,16 +52,12 @@ _VERB_STATUS: dict[str, Status] = {
 }
 _CLAIM_VERBS = vocabulary.words("claim_verbs")
 _WEAK_VERBS = vocabulary.words("weak_claim_verbs")
-_NOT_NAMES = (
-    vocabulary.words("not_places")
-    | vocabulary.words("subject_stop_words")
-    | vocabulary.words("leading_subordinators")
-)
 _VERBS = vocabulary.alternation([*_CLAIM_VERBS, *_VERB_STATUS])
 # auxiliaries, modals and adverbs between a subject and its reporting verb
 _AUX = (
     r"(?:(?:has|have|had|also|later|previously|earlier|again|separately|then|would|will|could|"
-    r"can|did|does|do|only|just|not|never|repeatedly|publicly|privately|quickly)\s+)*"
+    r"can|did|does|do|only|just|not|never|repeatedly|publicly|privately|quickly|now|still|"
+    r"currently)\s+)*"
 )
 # lowercase only: "the United States" is no verb
 _SUBJECT_VERB = re.compile(rf"(?<![\w-])(?:{_AUX})(?P<verb>{_VERBS})\b(?!-)")
@@ -72,7 +77,13 @@ _PASSIVE_BY = re.compile(
     r"(?P<np>[^,.;:!?\u201c\"]{2,80})",
     re.IGNORECASE,
 )
-_POSSESSOR = re.compile(r"(?P<owner>its|their|his|her)\s+(?P<thing>.+)$", re.IGNORECASE)
+# "the agency downgraded its forecast for US growth to 2.6%": whoever revises a forecast or
+# estimate of its own is the claimant of the figures it gives
+_REVISED = re.compile(
+    r"\b(?P<verb>raised|lifted|cut|lowered|downgraded|upgraded|revised|trimmed|kept|held|left)"
+    r"\s+(?:its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:forecasts?|estimates?|projections?|"
+    r"outlook|guidance|targets?)\b"
+)
 _CONTEXT_STATUS: tuple[tuple[re.Pattern[str], Status], ...] = (
     (re.compile(r"\bconfirmed\b", re.IGNORECASE), "confirmed"),
     (re.compile(r"\b(?:an? |the )?estimated?\b|\bestimates?\b", re.IGNORECASE), "estimated"),
@@ -138,8 +149,8 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
     """Sources of the article (merged), the attribution of each attributed sentence, all claims."""
     merged: list[MergedSource] = []
     found: list[_Found] = []
-    resolver = _PronounResolver()
-    knighted = _knighted_names(text)
+    resolver = PronounResolver()
+    knighted = knighted_names(text)
     bodies: list[MergedSource] = []  # bodies that open a sentence: what 'the company' may be
     quotes_in = SentenceIndex(sentences).group(quotes)
     for sentence in sentences:
@@ -149,9 +160,11 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
         base = sentence.start
         for parsed, verb, np_start, np_end, verb_at in _claims_in(masked):
             if named_earlier(parsed, merged) is None:
-                parsed = _body_named_before(parsed, masked, verb_at, bodies) or parsed
-            if parsed.role in _FIRST_NAME_TITLES and parsed.name in knighted:
+                parsed = body_named_before(parsed, masked, verb_at, bodies, resolver.body) or parsed
+            if parsed.role in FIRST_NAME_TITLES and parsed.name in knighted:
                 parsed = ParsedSource(knighted[parsed.name], parsed.role, "person")
+            parsed = descriptor_reference(parsed, masked, np_start, resolver) or parsed
+            parsed = issuer_of_statement(parsed, resolver) or parsed
             resolved = resolver.resolve(parsed, merged)
             if resolved is None:
                 continue
@@ -170,86 +183,11 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
                 )
             )
         found.extend(_listeners(masked, sentence, merged))
-        resolver.mentioned(_subject_person(masked), merged)
-        opening = lead_company(masked, len(masked)) or _opening_body(masked)
+        resolver.mentioned(subject_person(masked), merged)
+        opening = lead_company(masked, len(masked)) or opening_body(masked)
         if opening is not None:
             bodies.append(MergedSource(opening.name, None, opening.kind or "organisation"))
     return _collect(merged, found)
-
-
-_NAMED_PERSON = re.compile(
-    r"^\W*(?:[A-Z][\w'\u2019\u2024.-]*\s+){0,3}?"
-    r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Professor|Prof|Sir|Dame)\u2024?\s+)?"
-    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b"
-)
-
-
-def _subject_person(masked: str) -> ParsedSource | None:
-    """A person named as the subject of the sentence ('Professor Adam Fox, a ..., said' or 'Mona
-    Hanna-Attisha realized...'): who a later 'he' or 'she' most likely is."""
-    match = _NAMED_PERSON.match(masked)
-    if match is None:
-        return None
-    parsed = parse_source(phrase(masked, *match.span("name")))
-    if parsed is None or parsed.kind != "person" or " " not in parsed.name:
-        return None
-    if any(word.lower() in _NOT_NAMES for word in parsed.name.split()):
-        return None  # "In April", "The Finneys"
-    return parsed
-
-
-def _body_named_before(
-    parsed: ParsedSource, masked: str, verb_at: int, bodies: list[MergedSource]
-) -> ParsedSource | None:
-    """'the company said', 'the bank said': the company that opens this sentence, else the
-    latest body the article named (as the subject of a sentence) that fits the noun."""
-    noun = parsed.name
-    if parsed.kind not in {"organisation", "government"} or not (noun.isalpha() and noun.islower()):
-        return None
-    if noun in COMPANY_NOUNS:
-        lead = lead_company(masked, verb_at)
-        if lead is not None:
-            return lead
-    named = named_earlier(parsed, list(reversed(bodies))[:4])
-    if named is not None:
-        return ParsedSource(named.name, named.role, named.kind)
-    fitting = [b for b in reversed(bodies) if b.kind == parsed.kind and " " in b.name]
-    return ParsedSource(fitting[0].name, None, fitting[0].kind) if fitting else None
-
-
-_OPENING = re.compile(
-    r"^\W*(?:The\s+)?(?P<np>[A-Z][\w&'\u2019\u2024.-]*"
-    r"(?:\s+(?:(?:of|for|and|&|de)\s+)?[A-Z][\w&'\u2019\u2024.-]*){0,5})"
-)
-
-
-def _opening_body(masked: str) -> ParsedSource | None:
-    """'The Bank of Eldoria cut its main rate...': a named body that opens the sentence."""
-    match = _OPENING.match(masked.strip())
-    if match is None:
-        return None
-    joined = match.group("np")
-    for stretch in (joined, re.sub(r"\s+(?:of|for)\s+\S+$", "", joined)):
-        parsed = parse_source(phrase(stretch, 0, len(stretch)))
-        if parsed is None or parsed.kind not in {"organisation", "government"}:
-            continue
-        if " " in parsed.name or names_a_body(parsed.name):
-            return parsed
-    return None
-
-
-_FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
-_KNIGHTED = re.compile(
-    r"\b(?:Sir|Dame)\s+(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-)
-
-
-def _knighted_names(text: str) -> dict[str, str]:
-    """'Sir Keith Joseph' -> {'Keith': 'Keith Joseph'}: British usage then calls him 'Sir
-    Keith', by the first name."""
-    return {
-        m.group("first"): f"{m.group('first')} {m.group('last')}" for m in _KNIGHTED.finditer(text)
-    }
 
 
 def _listeners(masked: str, sentence: Sentence, merged: list[MergedSource]) -> list[_Found]:
@@ -293,55 +231,6 @@ def _collect(merged: list[MergedSource], found: list[_Found]) -> AttributionResu
     return AttributionResult(sources, [attributions[k] for k in sorted(attributions)], claims)
 
 
-class _PronounResolver:
-    """Remembers the latest person and body that spoke, for `he said` / `it said`."""
-
-    def __init__(self) -> None:
-        self.person: MergedSource | None = None
-        self.body: MergedSource | None = None
-
-    def saw(self, source: MergedSource) -> None:
-        if source.kind == "person":
-            self.person = source
-        else:
-            self.body = source
-
-    def mentioned(self, person: ParsedSource | None, known: list[MergedSource]) -> None:
-        """A person the article writes about (not yet quoted): a later 'he said' may be them."""
-        if person is None:
-            return
-        for source in known:
-            if source.kind == "person" and source.same_as(person.name, "person"):
-                self.person = source
-                return
-        self.person = MergedSource(person.name, person.role, "person")
-
-    def resolve(self, parsed: ParsedSource, known: list[MergedSource]) -> ParsedSource | None:
-        named = named_earlier(parsed, known)
-        if named is not None:
-            return ParsedSource(named.name, named.role, named.kind)
-        owned = _POSSESSOR.match(parsed.name)
-        if owned is not None:
-            # "its regional office" after the WHO: the WHO's; "his office" after Modi: Modi's
-            personal = owned.group("owner").lower() in {"his", "her"}
-            owner = self.person if personal else self.body
-            if owner is None:
-                return None
-            if personal:
-                name = f"{owner.name}\u2019s {owned.group('thing')}"
-                return ParsedSource(name, None, "government")
-            return ParsedSource(f"{owner.name} {owned.group('thing')}", None, owner.kind)
-        if parsed.kind is not None:
-            return parsed
-        pronoun = parsed.name.lower()
-        target = self.person if pronoun in {"he", "she"} else self.body
-        if pronoun == "they" and target is None:
-            target = self.person
-        if target is None:
-            return None
-        return ParsedSource(target.name, target.role, target.kind)
-
-
 def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
     found: list[tuple[ParsedSource, str, int, int, int]] = []
     taken: set[int] = set()
@@ -356,6 +245,8 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
     for match in _SUBJECT_VERB.finditer(masked):
         if match.start("verb") in taken or after_determiner(masked, match.start()):
             continue  # "an estimated eight people": an adjective, not a verb
+        if _noun_use(masked, match):
+            continue  # "up from forecasts of 6.8%": a noun, not a verb
         verb = match.group("verb").lower()
         if verb in _WEAK_VERBS and match.start() > speech_at:
             continue  # "Riva said the ruling showed ...": reported content, not a source
@@ -366,8 +257,28 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
             continue
         parsed, np_start, np_end = subject
         found.append((parsed, verb, np_start, np_end, match.start()))
+    for match in _REVISED.finditer(masked):
+        subject = _subject_of(masked, match.start(), match.group("verb"))
+        if subject is not None and match.start() not in taken:
+            parsed, np_start, np_end = subject
+            found.append((parsed, match.group("verb"), np_start, np_end, match.start()))
     found.sort(key=lambda claim: claim[4])
     return found
+
+
+_NOUN_VERBS = frozenset(
+    {"forecast", "forecasts", "estimate", "estimates", "report", "reports", "claim", "claims"}
+)
+_BEFORE_NOUN = re.compile(r"\b(?:from|of|in|with|to|for|by|on|at|under|than)\s*$", re.IGNORECASE)
+
+
+def _noun_use(masked: str, match: re.Match[str]) -> bool:
+    """'forecasts of 6.8%', 'up from estimates': words that are verbs and nouns, used as nouns
+    (after a preposition, or before 'of')."""
+    if match.group("verb").lower() not in _NOUN_VERBS:
+        return False
+    after_of = masked[match.end() :].lstrip().lower().startswith("of ")
+    return after_of or _BEFORE_NOUN.search(masked[: match.start()]) is not None
 
 
 def _subject_of(masked: str, verb_at: int, verb: str) -> tuple[ParsedSource, int, int] | None:

@@ -38,6 +38,23 @@ _PLACE = re.compile(
     r"\b(?:in|at|near)\s+(?P<place>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
 )
 _PAST = re.compile(r"\b(?:last\s+year|a\s+year\s+(?:earlier|ago)|years\s+ago|previous\s+year)\b")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# a count of one day or as of one date is not a rival of a count of another: "on October 7",
+# "fled on Monday alone", "as of early July"
+_ANCHORS = (
+    re.compile(rf"\b(?P<anchor>(?:{_MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS}))\b"),
+    re.compile(
+        rf"\b(?:as\s+of|since|by|in|at\s+the\s+end\s+of)\s+(?:(?:early|mid|late)[\s-]+)?"
+        rf"(?P<anchor>{_MONTHS})\b"
+    ),
+    re.compile(
+        r"\bon\s+(?P<anchor>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b"
+    ),
+)
+# "said on Monday", "a statement on October 7": when something was said, not what was counted
+_SAID_ON = re.compile(
+    r"\b(?:said|says|statement|told|announced|reported|report|briefing|conference)\b[^.]{0,12}$"
+)
 
 
 def comparable_key(figure: FigureCandidate) -> str:
@@ -72,7 +89,26 @@ def time_key(text: str, figure: FigureCandidate) -> str:
     years = list(_YEAR.finditer(sentence))
     if years:
         return years[-1].group("year")
-    return "past" if _PAST.search(sentence.lower()) else "now"
+    if _PAST.search(sentence.lower()):
+        return "past"
+    return _anchor(sentence) or _anchor(_sentence_before(text, start)) or "now"
+
+
+def _anchor(sentence: str) -> str | None:
+    for pattern in _ANCHORS:
+        for found in pattern.finditer(sentence):
+            if not _SAID_ON.search(sentence[: found.start()]):
+                return found.group("anchor").lower()
+    return None
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence before the one starting after `start`, in the same paragraph: background
+    ('Israel launched its offensive on October 7 ... At least 1,200 people were killed')."""
+    if start < 0 or text[start] == "\n":
+        return ""
+    before = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    return text[before + 1 : start + 1]
 
 
 def disputable(figure: FigureCandidate) -> bool:

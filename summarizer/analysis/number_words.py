@@ -173,8 +173,10 @@ def fraction_value(match: re.Match[str], text: str) -> tuple[float, str | None] 
     unit_word = (match.group("unit") or "").lower()
     after = text[match.end() : match.end() + 12].lstrip().lower()
     followed_by_of = bool(unit_word) or re.match(r"(of|the|its|their|his|her|all)\b", after)
+    by_share = _BY_BEFORE.search(text[max(0, match.start() - 24) : match.start()])
     if match.group("half"):
-        if not followed_by_of and not re.match(r"(a|an)\b", after):
+        # 'half of', 'half a', and 'cut by (more than) half': a share
+        if not followed_by_of and not by_share and not re.match(r"(a|an)\b", after):
             return None
         if _PART_OF_PERIOD.search(text[max(0, match.start() - 12) : match.start()]):
             return None  # 'the first half of the year' is a period, not a share
@@ -182,7 +184,6 @@ def fraction_value(match: re.Match[str], text: str) -> tuple[float, str | None] 
     else:
         denominator_word = match.group("den").lower()
         singular = not denominator_word.endswith("s") or denominator_word == "halves"
-        by_share = _BY_BEFORE.search(text[max(0, match.start() - 24) : match.start()])
         if singular and not followed_by_of and not by_share and not re.match(r"[.,;:)]|$", after):
             return None  # 'a third attempt' is an ordinal; 'rise by a third' is a share
         numerator_word = match.group("num").lower()

@@ -46,14 +46,26 @@ _INFORMED = re.compile(
     re.IGNORECASE,
 )
 _LEADING_FILLER = vocabulary.words("leading_fillers")
+# "The research published in the journal NEJM Evidence in May showed", "A study by experts in
+# London revealed": a document opening its clause, its head noun followed by a participle or
+# prepositional modifier that ends right before the verb (the verb's nearest noun is not it)
+_MODIFIED_DOCUMENT = re.compile(
+    r"(?:^|[;:]\s|,\s)\W*(?P<np>(?:(?:the|a|an|this|that|its|their)\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
+    r"(?P<head>[a-z]+))\s+(?:published|released|conducted|led|carried\s+out|issued|"
+    r"commissioned|funded|produced|by|from|of|in|on)\b[^,;:]{0,100}$",
+    re.IGNORECASE,
+)
+_DOCUMENT_HEADS = vocabulary.words("document_heads")
 # "200,000" has a comma that does not end the clause
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b(?:[^,]|,(?=\d))*,?\s*$", re.IGNORECASE)
 _BARE_RELATIVE = re.compile(r"\s(?:who|which)\s[^,]{0,80}$", re.IGNORECASE)
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z&.-]{1,9}\)$")
 _APPOSITIVE = re.compile(r"(?:^|[,;:(\u2013\u2014])\s*(?P<a>[^,;:(]+?),\s*(?P<b>[^,;:(]+?),?\s*$")
 _TOKEN = re.compile(rf"[\w\u2019'.{DOT}&-]+|[^\w\s]")
 _OBJECT_RELATIVE = re.compile(
-    r"\b(?:which|that|whom)\s+(?P<np>(?:the|a|an)\s+[\w'\u2019 -]{1,40}?"
-    r"|[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})$"
+    r"\b(?:which|that|whom)\s+(?P<np>(?:the|a|an|some|many|most|several|other)\s+"
+    r"[\w'\u2019 -]{1,40}?"
+    r"|[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}|it|they|he|she)$"
 )
 _CLAUSE_START = re.compile(r"(?:^|[;:]\s|\s(?:but|and|while|whereas)\s)(?=[^;:]*$)")
 _TIME_TAIL = re.compile(
@@ -163,17 +175,37 @@ def subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] |
     prefix = masked[:verb_at].rstrip()
     own = _OBJECT_RELATIVE.search(prefix)
     parsed_own = parse_source(phrase(prefix, *own.span("np"))) if own is not None else None
-    if own is not None and parsed_own is not None and parsed_own.kind is not None:
-        return parsed_own, own.start("np"), own.end("np")  # "which the company said could"
+    if own is not None and parsed_own is not None and _names_someone(parsed_own):
+        # "which the company said could", "which it now expects to grow by 7%"
+        return parsed_own, own.start("np"), own.end("np")
     nearest = _nearest_subject(prefix)
-    if nearest is None and prefix.endswith(","):
-        return clause_subject(prefix)  # "Hezbollah, an ally of Assad, ..., denied"
-    return nearest
+    if prefix.endswith(",") and (nearest is None or nearest[0].kind != "person"):
+        # "Hezbollah, an ally of Assad, ..., denied"; "Omar Lamrani, an analyst at Stratfor,
+        # the Texas-based intelligence firm, told": the clause's opening name speaks
+        opening = clause_subject(prefix)
+        if nearest is None or (opening is not None and opening[0].kind == "person"):
+            return opening
+    return nearest or _modified_document(prefix)
 
 
-def _nearest_subject(prefix: str) -> tuple[ParsedSource, int, int] | None:
+def _names_someone(parsed: ParsedSource) -> bool:
+    return parsed.kind is not None or parsed.name.lower() in PRONOUNS
+
+
+def _modified_document(prefix: str) -> tuple[ParsedSource, int, int] | None:
+    match = _MODIFIED_DOCUMENT.search(prefix)
+    if match is None or match.group("head").lower() not in _DOCUMENT_HEADS:
+        return None
+    parsed = parse_source(phrase(prefix, *match.span("np")))
+    if parsed is None or parsed.kind != "document":
+        return None
+    return parsed, match.start("np"), match.end("np")
+
+
+def _nearest_subject(prefix: str, placed: bool = False) -> tuple[ParsedSource, int, int] | None:
     """The noun phrase that ends right before the verb, unless it is a preposition's object
     ('... starving people in Madaya, denied')."""
+    prefix = _ACRONYM_AFTER.sub("", prefix)  # "the World Health Organization (WHO) said"
     relative = _RELATIVE.search(prefix) or _BARE_RELATIVE.search(prefix)
     if relative is not None:
         prefix = prefix[: relative.start()].rstrip()
@@ -189,6 +221,8 @@ def _nearest_subject(prefix: str) -> tuple[ParsedSource, int, int] | None:
     if start >= len(prefix):
         return None
     linked = _PREPOSITION_BEFORE.search(prefix[:start])
+    if placed and linked is None:
+        return None  # after a place was set aside, only 'researchers at X' may speak
     if linked is not None:
         # "experts from Harvard said", "a spokesman for the ministry said": the head noun
         # before the preposition speaks; "people in Madaya, denied": a place does not
@@ -196,7 +230,10 @@ def _nearest_subject(prefix: str) -> tuple[ParsedSource, int, int] | None:
         head = prefix[head_start : linked.start()].split()
         if head and _clean_word(head[-1]) in _SPEAKER_HEADS:
             start = head_start
-        elif linked.group(1).lower() not in {"by", "of", "for", "from"}:
+        elif linked.group(1).lower() in {"in", "at", "near"} and not placed:
+            # "researchers at IBM Research India in Bangalore found": a place after the body
+            return _nearest_subject(prefix[: linked.start()].rstrip(), placed=True)
+        elif placed or linked.group(1).lower() not in {"by", "of", "for", "from"}:
             return None
     parsed = speaker(parse_source(phrase(prefix, start, len(prefix))))
     if parsed is None:
@@ -241,7 +278,10 @@ def noun_phrase_start(prefix: str) -> int:
         if lower in {"its", "their", "his", "her"} and count > 1:
             start = token.start()  # "its regional office": resolved to the speaker later
             break
-        if not (word[0].isalnum()) or (lower in _BACKWARD_STOP and lower not in PRONOUNS):
+        acronym = len(word) > 1 and word.isupper()  # "the WHO said": a name, not 'who'
+        if not (word[0].isalnum()) or (
+            lower in _BACKWARD_STOP and lower not in PRONOUNS and not acronym
+        ):
             break
         if any(ch.isdigit() for ch in word) or lower in _UNIT_WORDS:
             break  # "below the 6.1bn euros analysts had expected": a figure ends the subject
@@ -275,8 +315,8 @@ def _role_phrase(text: str) -> ParsedSource | None:
 def _appositive(prefix: str) -> tuple[ParsedSource, int, int] | None:
     """`the city's mayor, Oleksandr Markushin` or `Oleksandr Markushin, the mayor of Irpin`."""
     match = _APPOSITIVE.search(prefix)
-    if match is None:
-        return None
+    if match is None or _PREPOSITION_START.match(match.group("a").strip()):
+        return None  # "On Saturday, the embassy said": a time or place adverbial, no name
     first, second = parse_source(match.group("a")), parse_source(match.group("b"))
     first = first or _role_phrase(match.group("a"))
     second = second or _role_phrase(match.group("b"))

@@ -63,8 +63,12 @@ def _is_place(caps: str) -> bool:
 
 
 def is_credit_line(paragraph: str) -> bool:
-    """A byline, reporting/editing credit, publisher's note, currency footnote or sign-off."""
-    return bool(_CREDIT.search(paragraph)) and len(paragraph.split()) <= 60
+    """A byline, reporting/editing credit, publisher's note, currency footnote or sign-off.
+    A credit in parentheses may be long (a Reuters desk story credits a dozen reporters in
+    several cities): being bracketed whole, it cannot be a paragraph of reporting."""
+    stripped = paragraph.strip()
+    bracketed = stripped.startswith("(") and stripped.endswith(")")
+    return bool(_CREDIT.search(paragraph)) and len(paragraph.split()) <= (150 if bracketed else 60)
 
 
 def is_promo(paragraph: str) -> bool:

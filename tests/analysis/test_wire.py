@@ -46,6 +46,13 @@ def test_datelines(paragraph: str, dateline: str) -> None:
         ("By John Smith and Jane Doe, Associated Press", True),
         ("Follow Tia Ghose on Twitter and Google+. Originally published on Live Science.", True),
         ("CNNMoney (New York) First published February 1, 2016: 1:28 AM ET", True),
+        ("This article originally appeared on VICE US.", True),
+        (  # a desk story's credit, bracketed, naming many reporters in many cities
+            "(Additional reporting by "
+            + ", ".join(f"Reporter{n} Name{n} in CITY{n}" for n in range(20))
+            + "; Writing by Dean Yates; Editing by Michael Perry)",
+            True,
+        ),
         ("By the end of the year, prices had risen 4%.", False),
         ("Reporting from the front line, the officer said troops had advanced.", False),
     ],

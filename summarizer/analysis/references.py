@@ -1,0 +1,191 @@
+"""Who an attribution refers to when the words do not name it: pronouns ('he said', 'it
+said'), 'the company' or 'the agency' (the body named or heard last), 'the Malawian' (the person
+written about), 'the statement' (whoever issued it), 'Sir Keith' (a knighted first name), and a
+person the article writes about before quoting them."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.analysis import vocabulary
+from summarizer.analysis.sources import (
+    COMPANY_NOUNS,
+    MergedSource,
+    ParsedSource,
+    lead_company,
+    named_earlier,
+    names_a_body,
+    parse_source,
+)
+from summarizer.analysis.subjects import phrase
+
+_NOT_NAMES = (
+    vocabulary.words("not_places")
+    | vocabulary.words("subject_stop_words")
+    | vocabulary.words("leading_subordinators")
+)
+_POSSESSOR = re.compile(r"(?P<owner>its|their|his|her)\s+(?P<thing>.+)$", re.IGNORECASE)
+
+
+_NAMED_PERSON = re.compile(
+    r"^\W*(?:[A-Z][\w'\u2019\u2024.-]*\s+){0,3}?"
+    r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Professor|Prof|Sir|Dame)\u2024?\s+)?"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b"
+)
+
+
+def subject_person(masked: str) -> ParsedSource | None:
+    """A person named as the subject of the sentence ('Professor Adam Fox, a ..., said' or 'Mona
+    Hanna-Attisha realized...'): who a later 'he' or 'she' most likely is."""
+    match = _NAMED_PERSON.match(masked)
+    if match is None:
+        return None
+    parsed = parse_source(phrase(masked, *match.span("name")))
+    if parsed is None or parsed.kind != "person" or " " not in parsed.name:
+        return None
+    if any(word.lower() in _NOT_NAMES for word in parsed.name.split()):
+        return None  # "In April", "The Finneys"
+    return parsed
+
+
+_THE_STATEMENT = frozenset({"the statement", "that statement", "this statement"})
+
+
+def issuer_of_statement(parsed: ParsedSource, resolver: PronounResolver) -> ParsedSource | None:
+    """'The statement said ...' right after the IDF wrote or said something: the IDF says it; a
+    statement is never a source of its own."""
+    if parsed.name.lower() not in _THE_STATEMENT or resolver.last is None:
+        return None
+    return ParsedSource(resolver.last.name, resolver.last.role, resolver.last.kind)
+
+
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i)$")
+
+
+def descriptor_reference(
+    parsed: ParsedSource, masked: str, np_start: int, resolver: PronounResolver
+) -> ParsedSource | None:
+    """'..., the Malawian told Al Jazeera' after a paragraph about Ellen Mwamulima: 'the' and a
+    nationality refer back to the person last written about, as a pronoun would."""
+    article = masked[max(0, np_start - 4) : np_start].lower()
+    if article != "the " or " " in parsed.name or not _DEMONYM.match(parsed.name):
+        return None
+    person = resolver.person
+    return ParsedSource(person.name, person.role, "person") if person is not None else None
+
+
+def body_named_before(
+    parsed: ParsedSource,
+    masked: str,
+    verb_at: int,
+    bodies: list[MergedSource],
+    last_speaker: MergedSource | None,
+) -> ParsedSource | None:
+    """'the company said', 'the bank said': the company that opens this sentence, else the
+    latest body the article named (as the subject of a sentence) that fits the noun; 'the
+    agency said' (a noun of either kind): the body that spoke last, if one did."""
+    noun = parsed.name
+    if parsed.kind not in {"organisation", "government"} or not (noun.isalpha() and noun.islower()):
+        return None
+    if noun in COMPANY_NOUNS:
+        lead = lead_company(masked, verb_at)
+        if lead is not None:
+            return lead
+    named = named_earlier(parsed, list(reversed(bodies))[:4])
+    if named is not None:
+        return ParsedSource(named.name, named.role, named.kind)
+    kinds = {"organisation", "government"} if noun in _EITHER_KIND else {parsed.kind}
+    if noun in _EITHER_KIND and last_speaker is not None and last_speaker.kind in kinds:
+        return ParsedSource(last_speaker.name, last_speaker.role, last_speaker.kind)
+    fitting = [b for b in reversed(bodies) if b.kind in kinds and " " in b.name]
+    return ParsedSource(fitting[0].name, None, fitting[0].kind) if fitting else None
+
+
+# nouns a government body and an international or private one share ('the agency' after the
+# International Monetary Fund or after the Environmental Protection Agency)
+_EITHER_KIND = frozenset({"agency", "body", "authority", "regulator", "watchdog", "institution"})
+
+_OPENING = re.compile(
+    r"^\W*(?:The\s+)?(?P<np>[A-Z][\w&'\u2019\u2024.-]*"
+    r"(?:\s+(?:(?:of|for|and|&|de)\s+)?[A-Z][\w&'\u2019\u2024.-]*){0,5})"
+)
+
+
+def opening_body(masked: str) -> ParsedSource | None:
+    """'The Bank of Eldoria cut its main rate...': a named body that opens the sentence."""
+    match = _OPENING.match(masked.strip())
+    if match is None:
+        return None
+    joined = match.group("np")
+    for stretch in (joined, re.sub(r"\s+(?:of|for)\s+\S+$", "", joined)):
+        parsed = parse_source(phrase(stretch, 0, len(stretch)))
+        if parsed is None or parsed.kind not in {"organisation", "government"}:
+            continue
+        if " " in parsed.name or names_a_body(parsed.name):
+            return parsed
+    return None
+
+
+FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
+_KNIGHTED = re.compile(
+    r"\b(?:Sir|Dame)\s+(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+)
+
+
+def knighted_names(text: str) -> dict[str, str]:
+    """'Sir Keith Joseph' -> {'Keith': 'Keith Joseph'}: British usage then calls him 'Sir
+    Keith', by the first name."""
+    return {
+        m.group("first"): f"{m.group('first')} {m.group('last')}" for m in _KNIGHTED.finditer(text)
+    }
+
+
+class PronounResolver:
+    """Remembers the latest person and body that spoke, for `he said` / `it said`."""
+
+    def __init__(self) -> None:
+        self.person: MergedSource | None = None
+        self.body: MergedSource | None = None
+        self.last: MergedSource | None = None  # whoever spoke last, person or body
+
+    def saw(self, source: MergedSource) -> None:
+        self.last = source
+        if source.kind == "person":
+            self.person = source
+        else:
+            self.body = source
+
+    def mentioned(self, person: ParsedSource | None, known: list[MergedSource]) -> None:
+        """A person the article writes about (not yet quoted): a later 'he said' may be them."""
+        if person is None:
+            return
+        for source in known:
+            if source.kind == "person" and source.same_as(person.name, "person"):
+                self.person = source
+                return
+        self.person = MergedSource(person.name, person.role, "person")
+
+    def resolve(self, parsed: ParsedSource, known: list[MergedSource]) -> ParsedSource | None:
+        named = named_earlier(parsed, known)
+        if named is not None:
+            return ParsedSource(named.name, named.role, named.kind)
+        owned = _POSSESSOR.match(parsed.name)
+        if owned is not None:
+            # "its regional office" after the WHO: the WHO's; "his office" after Modi: Modi's
+            personal = owned.group("owner").lower() in {"his", "her"}
+            owner = self.person if personal else self.body
+            if owner is None:
+                return None
+            if personal:
+                name = f"{owner.name}\u2019s {owned.group('thing')}"
+                return ParsedSource(name, None, "government")
+            return ParsedSource(f"{owner.name} {owned.group('thing')}", None, owner.kind)
+        if parsed.kind is not None:
+            return parsed
+        pronoun = parsed.name.lower()
+        target = self.person if pronoun in {"he", "she"} else self.body
+        if pronoun == "they" and target is None:
+            target = self.person
+        if target is None:
+            return None
+        return ParsedSource(target.name, target.role, target.kind)
