@@ -23,6 +23,7 @@ _ANONYMOUS_HEADS = vocabulary.words("anonymous_heads")
 _ROLE_HEADS = vocabulary.words("role_heads") | _GOVERNMENT | _ORGANISATION | _MEDIA | _DOCUMENT
 _NATIONALITY_SUFFIX = re.compile(r"(?:ian|ese|ish|ean|can|ic|an|i)$")
 _COUNTRIES = vocabulary.words("countries_and_capitals")
+_COUNTRY_STEMS = frozenset(country[:4] for country in _COUNTRIES if len(country) >= 4)
 _PARTICLES = vocabulary.words("name_particles")
 PRONOUNS = vocabulary.words("pronouns")
 _OF_WORDS = vocabulary.words("role_of_words")
@@ -112,8 +113,12 @@ def _person_name_start(words: list[str]) -> int | None:
 
 
 def _is_nationality(word: str) -> bool:
+    """'Ukrainian', 'Malawian', 'Pakistani': a demonym of a country the word list knows, so that
+    a name with the same ending ('Falesi Chukuwumba') stays a name."""
     lower = _clean(word)
-    return lower not in _COUNTRIES and len(lower) > 4 and bool(_NATIONALITY_SUFFIX.search(lower))
+    if lower in _COUNTRIES or len(lower) <= 4 or not _NATIONALITY_SUFFIX.search(lower):
+        return False
+    return lower[:4] in _COUNTRY_STEMS
 
 
 def _parse_body(phrase: str, words: list[str]) -> ParsedSource | None:

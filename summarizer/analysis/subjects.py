@@ -60,7 +60,10 @@ _DOCUMENT_HEADS = vocabulary.words("document_heads")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b(?:[^,]|,(?=\d))*,?\s*$", re.IGNORECASE)
 _BARE_RELATIVE = re.compile(r"\s(?:who|which)\s[^,]{0,80}$", re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z&.-]{1,9}\)$")
-_APPOSITIVE = re.compile(r"(?:^|[,;:(\u2013\u2014])\s*(?P<a>[^,;:(]+?),\s*(?P<b>[^,;:(]+?),?\s*$")
+# after a quote the masked text keeps its closing mark: '"…,” Falesi Chukuwumba, a national,'
+_APPOSITIVE = re.compile(
+    r"(?:^|[,;:(\u2013\u2014])[\s\u201d\u2019\"']*(?P<a>[^,;:(\u201d\"]+?),\s*(?P<b>[^,;:(]+?),?\s*$"
+)
 _TOKEN = re.compile(rf"[\w\u2019'.{DOT}&-]+|[^\w\s]")
 _OBJECT_RELATIVE = re.compile(
     r"\b(?:which|that|whom)\s+(?P<np>(?:the|a|an|some|many|most|several|other)\s+"

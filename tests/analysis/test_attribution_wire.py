@@ -107,3 +107,33 @@ def test_the_bank_said_is_the_bank_that_opens_the_story() -> None:
     )
     assert "Bank of Eldoria" in source_names(text)
     assert "bank" not in source_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # an appositive between the speaker and 'told', right after the quote
+            "\u201cIt\u2019s hard to stay here,\u201d Falesi Chukuwumba, a Malawian national, "
+            "told Al Jazeera.",
+            "Falesi Chukuwumba",
+        ),
+        (
+            "\u201cThere is work everywhere here,\u201d Mythobisi Sabelo, one of the protesters, "
+            "told reporters in Durban.",
+            "Mythobisi Sabelo",
+        ),
+    ],
+)
+def test_quote_then_name_and_appositive(text: str, speaker: str) -> None:
+    assert list(speakers(text).values()) == [speaker]
+
+
+def test_a_name_ending_like_a_demonym_is_still_a_name() -> None:
+    from summarizer.analysis.sources import parse_source
+
+    parsed = parse_source("Falesi Chukuwumba")
+    assert parsed is not None and (parsed.name, parsed.kind) == ("Falesi Chukuwumba", "person")
+    zelensky = parse_source("Ukrainian President Volodymyr Zelensky")
+    assert zelensky is not None and zelensky.name == "Volodymyr Zelensky"
+    malawi = parse_source("Malawian President Peter Mutharika")
+    assert malawi is not None and malawi.name == "Peter Mutharika"
