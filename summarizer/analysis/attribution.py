@@ -267,18 +267,33 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
 
 
 _NOUN_VERBS = frozenset(
-    {"forecast", "forecasts", "estimate", "estimates", "report", "reports", "claim", "claims"}
+    {
+        "forecast",
+        "forecasts",
+        "estimate",
+        "estimates",
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "states",
+        "shows",
+    }
 )
+_NOUN_FOLLOWERS = re.compile(r"(?:are|were|have|had)\b")
 _BEFORE_NOUN = re.compile(r"\b(?:from|of|in|with|to|for|by|on|at|under|than)\s*$", re.IGNORECASE)
 
 
 def _noun_use(masked: str, match: re.Match[str]) -> bool:
     """'forecasts of 6.8%', 'up from estimates': words that are verbs and nouns, used as nouns
     (after a preposition, or before 'of')."""
-    if match.group("verb").lower() not in _NOUN_VERBS:
+    verb = match.group("verb").lower()
+    if verb not in _NOUN_VERBS:
         return False
-    after_of = masked[match.end() :].lstrip().lower().startswith("of ")
-    return after_of or _BEFORE_NOUN.search(masked[: match.start()]) is not None
+    after = masked[match.end() :].lstrip().lower()
+    if after.startswith("of ") or (verb.endswith("s") and _NOUN_FOLLOWERS.match(after)):
+        return True  # "forecasts of", "the Russian and Syrian claims are false"
+    return _BEFORE_NOUN.search(masked[: match.start()]) is not None
 
 
 def _subject_of(masked: str, verb_at: int, verb: str) -> tuple[ParsedSource, int, int] | None:

@@ -109,8 +109,12 @@ def speaker(parsed: ParsedSource | None) -> ParsedSource | None:
     """None for subjects that name no one: 'no group', 'That's', 'I', 'Snow' with no kind."""
     if parsed is None:
         return None
-    first = parsed.name.split()[0].lower().replace("\u2019", "'") if parsed.name else ""
-    if first in _NOT_SPEAKERS or parsed.name.lower().replace("\u2019", "'") in _NOT_SPEAKERS:
+    words = parsed.name.split()
+    first = words[0].lower().replace("\u2019", "'") if words else ""
+    counted = first == "one" and len(words) > 1  # "One analyst said": one person, not 'one'
+    if (first in _NOT_SPEAKERS and not counted) or " ".join(words).lower().replace(
+        "\u2019", "'"
+    ) in _NOT_SPEAKERS:
         return None
     return parsed
 

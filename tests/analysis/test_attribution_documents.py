@@ -131,3 +131,33 @@ def test_the_statement_is_said_by_whoever_issued_it() -> None:
 )
 def test_an_acronym_that_spells_a_pronoun_is_a_name(text: str) -> None:
     assert _figure_sources(text)["19"] in {"WHO", "World Health Organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        ("One analyst said that 40 firms would close.", "40", "One analyst"),
+        (  # 'states' and 'claims' as nouns are no reporting verbs
+            "Smoke covered parts of the Brazilian states of Mato Grosso after 3 wildfires, "
+            "according to local news reports.",
+            "3",
+            "local news reports",
+        ),
+        ("Analysts said the Russian claims are false and 4 bases exist.", "4", "Analysts"),
+    ],
+)
+def test_counted_speakers_and_verbs_used_as_nouns(text: str, figure: str, name: str) -> None:
+    assert _figure_sources(text)[figure] == name
+
+
+def test_he_went_on_continues_the_speakers_quotes() -> None:
+    from summarizer.analysis import analyse
+
+    text = (
+        "John Quatman, a former deputy DA, testified a judge \u201csaid I could not have a Jew on "
+        "the jury.\u201d He went on, \u201cIt was standard practice to exclude Jewish jurors.\u201d"
+    )
+    assert [q.speaker.name if q.speaker else None for q in analyse(text).quotes] == [
+        "John Quatman",
+        "John Quatman",
+    ]
