@@ -257,6 +257,7 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
             continue
         parsed, np_start, np_end = subject
         found.append((parsed, verb, np_start, np_end, match.start()))
+    found = _without_reported_stances(masked, found)
     for match in _REVISED.finditer(masked):
         subject = _subject_of(masked, match.start(), match.group("verb"))
         if subject is not None and match.start() not in taken:
@@ -294,6 +295,27 @@ def _noun_use(masked: str, match: re.Match[str]) -> bool:
     if after.startswith("of ") or (verb.endswith("s") and _NOUN_FOLLOWERS.match(after)):
         return True  # "forecasts of", "the Russian and Syrian claims are false"
     return _BEFORE_NOUN.search(masked[: match.start()]) is not None
+
+
+# "<content>, Price said.": the sentence is one speaker's account
+_TRAILING_SPEECH = re.compile(
+    r",\s*[^,]{2,80}?\s+(?:said|says|added|adds|told\s+[^,]{1,40})[\s.!?\u201d\"]*$"
+)
+# what the account says a third party admitted or denied is content, not a source of its own
+_STANCE_VERBS = frozenset(
+    {"admitted", "denied", "acknowledged", "conceded", "insisted", "argued", "alleged"}
+)
+
+
+def _without_reported_stances(
+    masked: str, found: list[tuple[ParsedSource, str, int, int, int]]
+) -> list[tuple[ParsedSource, str, int, int, int]]:
+    """'Dykes admitted to the robbery but denied it was intentional, Price said': Price is the
+    source; Dykes's admission is what Price reports."""
+    trailing = _TRAILING_SPEECH.search(masked)
+    if trailing is None:
+        return found
+    return [c for c in found if not (c[1] in _STANCE_VERBS and c[4] < trailing.start())]
 
 
 def _subject_of(masked: str, verb_at: int, verb: str) -> tuple[ParsedSource, int, int] | None:

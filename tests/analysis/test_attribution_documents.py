@@ -161,3 +161,10 @@ def test_he_went_on_continues_the_speakers_quotes() -> None:
         "John Quatman",
         "John Quatman",
     ]
+
+
+def test_a_third_partys_admission_inside_an_account_is_no_source() -> None:
+    from summarizer.analysis import analyse
+
+    text = "Dykes admitted to the robbery but denied it was intentional, Price said."
+    assert [s.name for s in analyse(text).sources] == ["Price"]
