@@ -248,6 +248,8 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
         if _noun_use(masked, match):
             continue  # "up from forecasts of 6.8%": a noun, not a verb
         verb = match.group("verb").lower()
+        if _PASSIVE_BEFORE.search(masked[: match.start()]):
+            continue  # "Guede, who was found to have ...": done to the subject, not said by it
         if verb in _WEAK_VERBS and match.start() > speech_at:
             continue  # "Riva said the ruling showed ...": reported content, not a source
         if verb not in _WEAK_VERBS:
@@ -267,6 +269,7 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
     return found
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$", re.IGNORECASE)
 _NOUN_VERBS = frozenset(
     {
         "forecast",

@@ -56,6 +56,9 @@ _MODIFIED_DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 _DOCUMENT_HEADS = vocabulary.words("document_heads")
+_PLACE_HEADS = frozenset(
+    {"village", "town", "city", "province", "state", "district", "region", "county", "area"}
+)
 # "200,000" has a comma that does not end the clause
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b(?:[^,]|,(?=\d))*,?\s*$", re.IGNORECASE)
 _BARE_RELATIVE = re.compile(r"\s(?:who|which)\s[^,]{0,80}$", re.IGNORECASE)
@@ -186,6 +189,11 @@ def subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] |
         # "which the company said could", "which it now expects to grow by 7%"
         return parsed_own, own.start("np"), own.end("np")
     nearest = _nearest_subject(prefix)
+    if nearest is None and prefix.count(",") == 1:
+        # "Dr. Manoj Narayanan, the superintendent of a hospital in the village of X told"
+        opening = clause_subject(prefix)
+        if opening is not None and opening[0].kind == "person" and " " in opening[0].name:
+            return opening
     if prefix.endswith(",") and (nearest is None or nearest[0].kind != "person"):
         # "Hezbollah, an ally of Assad, ..., denied"; "Omar Lamrani, an analyst at Stratfor,
         # the Texas-based intelligence firm, told": the clause's opening name speaks
@@ -237,6 +245,8 @@ def _nearest_subject(prefix: str, placed: bool = False) -> tuple[ParsedSource, i
         head = prefix[head_start : linked.start()].split()
         if head and _clean_word(head[-1]) in _SPEAKER_HEADS:
             start = head_start
+        elif head and _clean_word(head[-1]) in _PLACE_HEADS:
+            return None  # "the superintendent for the hospital in the village of Mepaddi"
         elif linked.group(1).lower() in {"in", "at", "near"} and not placed:
             # "researchers at IBM Research India in Bangalore found": a place after the body
             return _nearest_subject(prefix[: linked.start()].rstrip(), placed=True)
@@ -314,7 +324,11 @@ def _inside_name(tokens: list[re.Match[str]], position: int) -> bool:
 def _role_phrase(text: str) -> ParsedSource | None:
     """`the city's health commissioner`: a short descriptive phrase that can be a role."""
     words = text.split()
-    if 1 < len(words) <= 7 and words[0].lower() in {"the", "a", "an", "its", "their"}:
+    if not 1 < len(words) <= 7:
+        return None
+    owner = words[0][0].isupper() and words[0].endswith(("\u2019s", "'s")) and len(words) <= 4
+    if words[0].lower() in {"the", "a", "an", "its", "their"} or owner:
+        # "the mayor", and "Janaki's husband" (a role by whose it is)
         return ParsedSource(text.strip(), None, "anonymous")
     return None
 

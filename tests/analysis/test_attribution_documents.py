@@ -168,3 +168,21 @@ def test_a_third_partys_admission_inside_an_account_is_no_source() -> None:
 
     text = "Dykes admitted to the robbery but denied it was intentional, Price said."
     assert [s.name for s in analyse(text).sources] == ["Price"]
+
+
+def test_passives_places_and_possessive_roles() -> None:
+    from summarizer.analysis import analyse
+
+    passive = analyse("The court heard that Rudy Guede, who was found to have lied, left 2 bags.")
+    assert [s.name for s in passive.sources] == []
+    place = analyse(
+        "Dr. Manoj Narayanan, the superintendent of a hospital in the village of Mepaddi told "
+        "CNN that 100 patients came."
+    )
+    assert "Mepaddi" not in [s.name for s in place.sources]
+    assert [f.source.name for f in place.figures if f.source] == ["Manoj Narayanan"]
+    owned = analyse(
+        "Janaki\u2019s husband, Vasu, said rescue workers came at dawn. \u201cGod saved us,\u201d "
+        "he said."
+    )
+    assert [q.speaker.name if q.speaker else None for q in owned.quotes] == ["Vasu"]
