@@ -90,6 +90,7 @@ _SPEAKER_HEADS = (
     | vocabulary.words("media_heads")
 )
 _TITLES = vocabulary.words("titles")
+_ROLE_WORDS = vocabulary.words("role_heads")
 _PREPOSITION_START = re.compile(r"^(?:in|on|at|to|for|from|by|with|after|before|during)\s", re.I)
 
 
@@ -333,6 +334,13 @@ def _role_phrase(text: str) -> ParsedSource | None:
     return None
 
 
+def _kin_or_role_of(text: str) -> bool:
+    """'Janaki's husband', 'the victim's sister': a person's relation or role."""
+    words = text.split()
+    owned = len(words) >= 2 and words[-2].endswith(("\u2019s", "'s"))
+    return owned and _clean_word(words[-1]) in _ROLE_WORDS
+
+
 def _appositive(prefix: str) -> tuple[ParsedSource, int, int] | None:
     """`the city's mayor, Oleksandr Markushin` or `Oleksandr Markushin, the mayor of Irpin`."""
     match = _APPOSITIVE.search(prefix)
@@ -344,6 +352,8 @@ def _appositive(prefix: str) -> tuple[ParsedSource, int, int] | None:
     if first is None or second is None:
         return None
     words_b = match.group("b").split()
+    if _kin_or_role_of(match.group("a")) and len(words_b) == 1 and words_b[0][:1].isupper():
+        second = ParsedSource(second.name, None, "person")  # "Janaki's husband, Vasu,"
     if second.kind == "person" and first.kind != "person" and len(words_b) <= 4:
         role = match.group("a").strip()
         return ParsedSource(second.name, role, "person"), match.start("a"), match.end("b")
