@@ -22,6 +22,7 @@ from summarizer.analysis.references import (
     knighted_names,
     opening_body,
     subject_person,
+    surname_of_named_person,
 )
 from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.sources import (
@@ -69,7 +70,18 @@ _INVERTED = re.compile(
     re.IGNORECASE,
 )
 _TOLD = re.compile(r"\btold\s+(?P<np>(?:the\s+)?[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3})")
-_ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,.;:!?\u201c\"]{2,80})", re.IGNORECASE)
+# "according to the results of an investigation released by officials": the investigation
+_ACCORDING = re.compile(
+    r"\baccording to\s+(?:the\s+(?:results|findings|conclusions)\s+of\s+)?"
+    r"(?P<np>[^,.;:!?\u201c\"]{2,80})",
+    re.IGNORECASE,
+)
+# "was found to have 83% sensitivity in a study published in March": the study is the claimant
+_IN_DOCUMENT = re.compile(
+    r"\b(?P<verb>in)\s+(?P<np>(?:a|an|the|its|their)\s+(?:new\s+|recent\s+|separate\s+)?"
+    r"(?:study|report|survey|poll|analysis|review|trial|audit))\b",
+    re.IGNORECASE,
+)
 _PASSIVE_BY = re.compile(
     r"\b(?P<verb>revealed|confirmed|reported|announced|estimated|disclosed|released|given|"
     r"published|issued|provided|expected|forecast|projected|predicted|counted|compiled|"
@@ -165,6 +177,7 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
                 parsed = ParsedSource(knighted[parsed.name], parsed.role, "person")
             parsed = descriptor_reference(parsed, masked, np_start, resolver) or parsed
             parsed = issuer_of_statement(parsed, resolver) or parsed
+            parsed = surname_of_named_person(parsed, text[: sentence.start], merged) or parsed
             resolved = resolver.resolve(parsed, merged)
             if resolved is None:
                 continue
@@ -234,7 +247,7 @@ def _collect(merged: list[MergedSource], found: list[_Found]) -> AttributionResu
 def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
     found: list[tuple[ParsedSource, str, int, int, int]] = []
     taken: set[int] = set()
-    for pattern in (_PASSIVE_BY, _ACCORDING, _INVERTED):
+    for pattern in (_PASSIVE_BY, _ACCORDING, _INVERTED, _IN_DOCUMENT):
         for match in pattern.finditer(masked):
             parsed, np_start, np_end = parse_forward(masked, match.start("np"), match.end("np"))
             verb = match.groupdict().get("verb") or "according to"
@@ -248,6 +261,8 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
         if _noun_use(masked, match):
             continue  # "up from forecasts of 6.8%": a noun, not a verb
         verb = match.group("verb").lower()
+        if _NEGATED.search(masked[: match.start("verb")]):
+            continue  # "the agency didn't estimate how many": no claim
         if _PASSIVE_BEFORE.search(masked[: match.start()]):
             continue  # "Guede, who was found to have ...": done to the subject, not said by it
         if verb in _WEAK_VERBS and match.start() > speech_at:
@@ -265,10 +280,14 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
         if subject is not None and match.start() not in taken:
             parsed, np_start, np_end = subject
             found.append((parsed, match.group("verb"), np_start, np_end, match.start()))
+    if any(claim[1] != "in" for claim in found):
+        # "in a study" credits the study only when nobody in the sentence says it
+        found = [claim for claim in found if claim[1] != "in"]
     found.sort(key=lambda claim: claim[4])
     return found
 
 
+_NEGATED = re.compile(r"(?:n[\u2019']t|\bnot|\bnever)\s+$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$", re.IGNORECASE)
 _NOUN_VERBS = frozenset(
     {

@@ -30,8 +30,8 @@ _POSSESSOR = re.compile(r"(?P<owner>its|their|his|her)\s+(?P<thing>.+)$", re.IGN
 _NAMED_PERSON = re.compile(
     r"^\W*(?:[A-Z][\w'\u2019\u2024.-]*\s+){0,3}?"
     r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Professor|Prof|Sir|Dame)\u2024?\s+)?"
-    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b"
-)
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b(?![\u2024.])"
+)  # never a name ending in an abbreviated title: "Republican Gov. Eric Holcomb"
 
 
 def subject_person(masked: str) -> ParsedSource | None:
@@ -189,3 +189,26 @@ class PronounResolver:
         if target is None:
             return None
         return ParsedSource(target.name, target.role, target.kind)
+
+
+def surname_of_named_person(
+    parsed: ParsedSource, before: str, known: list[MergedSource]
+) -> ParsedSource | None:
+    """'McCormick, who ..., told teachers' after 'Superintendent Jennifer McCormick has cited
+    a study': a bare surname of a person the article named in full, even if never quoted."""
+    name = parsed.name
+    if (
+        parsed.kind != "organisation"
+        or " " in name
+        or names_a_body(name)
+        or not name[1:2].islower()
+    ):
+        return None
+    if any(source.name.split()[-1] == name for source in known):
+        return None  # a source already: merging joins the surname to it
+    full = list(
+        re.finditer(rf"\b(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+{re.escape(name)}\b", before)
+    )
+    if not full or full[-1].group("first").lower() in _NOT_NAMES:
+        return None
+    return ParsedSource(f"{full[-1].group('first')} {name}", None, "person")

@@ -141,7 +141,7 @@ def _parse_body(phrase: str, words: list[str]) -> ParsedSource | None:
     content = words[1:] if lowered[0] in {"the", "a", "an"} else words
     # "Syrian Observatory for Human Rights": capitalised words joined by of/for/and
     named = [w for w in content if w.lower() not in _NAME_JOINERS]
-    capitalised_name = 0 < len(named) <= 6 and all(map(_is_capitalised, named))
+    capitalised_name = 0 < len(named) <= 8 and all(map(_is_capitalised, named))
     if heads & _ORGANISATION or (capitalised_name and _is_capitalised(content[-1])):
         return ParsedSource(name, None, "organisation")
     if lowered[-1] in _ROLE_HEADS or _role_of_place(lowered, words):

@@ -16,7 +16,7 @@ import re
 
 from summarizer.analysis import vocabulary
 from summarizer.analysis.number_words import UNIT_BY_FORM
-from summarizer.analysis.sources import PRONOUNS, ParsedSource, parse_source
+from summarizer.analysis.sources import PRONOUNS, ParsedSource, names_a_body, parse_source
 
 DOT = "\u2024"  # stands for an abbreviation's full stop in masked text (same length)
 _ABBREVIATED = re.compile(
@@ -198,10 +198,30 @@ def subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] |
     if prefix.endswith(",") and (nearest is None or nearest[0].kind != "person"):
         # "Hezbollah, an ally of Assad, ..., denied"; "Omar Lamrani, an analyst at Stratfor,
         # the Texas-based intelligence firm, told": the clause's opening name speaks
-        opening = clause_subject(prefix)
+        opening = _name_after_quote(prefix) or clause_subject(prefix)
         if nearest is None or (opening is not None and opening[0].kind == "person"):
             return opening
     return nearest or _modified_document(prefix)
+
+
+_AFTER_QUOTE_NAME = re.compile(
+    r"[\u201d\"]\s*(?P<np>[A-Z][\w'\u2019.\u2024-]*(?:\s+[A-Z][\w'\u2019.\u2024-]*){0,3}),[^\u201d\"]*$"
+)
+
+
+def _name_after_quote(prefix: str) -> tuple[ParsedSource, int, int] | None:
+    """'"...," Haaland, a member of the tribe and the first Native American Cabinet secretary,
+    said': the name right after the quote speaks, whatever the appositive holds."""
+    match = _AFTER_QUOTE_NAME.search(prefix)
+    parsed = parse_source(match.group("np")) if match else None
+    if match is None or parsed is None:
+        return None
+    surname = " " not in parsed.name and parsed.kind == "organisation"
+    if surname and not names_a_body(parsed.name):
+        parsed = ParsedSource(parsed.name, None, "person")  # "Haaland": merged with her later
+    if parsed.kind != "person":
+        return None
+    return parsed, match.start("np"), match.end("np")
 
 
 def _names_someone(parsed: ParsedSource) -> bool:
@@ -322,10 +342,10 @@ def _inside_name(tokens: list[re.Match[str]], position: int) -> bool:
     return tokens[position - 1].group()[:1].isupper() and tokens[position + 1].group()[:1].isupper()
 
 
-def _role_phrase(text: str) -> ParsedSource | None:
+def _role_phrase(text: str, longest: int = 7) -> ParsedSource | None:
     """`the city's health commissioner`: a short descriptive phrase that can be a role."""
     words = text.split()
-    if not 1 < len(words) <= 7:
+    if not 1 < len(words) <= longest:
         return None
     owner = words[0][0].isupper() and words[0].endswith(("\u2019s", "'s")) and len(words) <= 4
     if words[0].lower() in {"the", "a", "an", "its", "their"} or owner:
@@ -348,6 +368,9 @@ def _appositive(prefix: str) -> tuple[ParsedSource, int, int] | None:
         return None  # "On Saturday, the embassy said": a time or place adverbial, no name
     first, second = parse_source(match.group("a")), parse_source(match.group("b"))
     first = first or _role_phrase(match.group("a"))
+    if match.group("b").split()[0] in {"a", "an", "the"}:
+        # "Joel Schlabach, a teacher at Richmond High School,": a description, not a name
+        second = _role_phrase(match.group("b"), longest=12) or second
     second = second or _role_phrase(match.group("b"))
     if first is None or second is None:
         return None

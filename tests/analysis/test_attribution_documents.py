@@ -186,3 +186,67 @@ def test_passives_places_and_possessive_roles() -> None:
         "he said."
     )
     assert [q.speaker.name if q.speaker else None for q in owned.quotes] == ["Vasu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        (
+            "At least 973 children died in the schools, according to the results of an "
+            "investigation released Tuesday.",
+            "At least 973",
+            "an investigation released",
+        ),
+        (
+            "The schools were funded by $23.3 billion, officials determined.",
+            "$23.3 billion",
+            "officials",
+        ),
+        (
+            "More than 80% of children attended, according to the National Native American "
+            "Boarding School Healing Coalition.",
+            "More than 80%",
+            "National Native American Boarding School Healing Coalition",
+        ),
+        ("The test showed 83% sensitivity in a study published in March.", "83%", "a study"),
+        ("In the study, 40 people took part, the researchers said.", "40", "researchers"),
+    ],
+)
+def test_results_of_long_bodies_and_in_a_study(text: str, figure: str, name: str) -> None:
+    assert _figure_sources(text)[figure] == name
+
+
+def test_the_name_right_after_a_quote_speaks_through_a_long_appositive() -> None:
+    from summarizer.analysis import analyse
+
+    text = (
+        "Deb Haaland spoke on Tuesday.\n\n\u201cThe government took deliberate actions,\u201d "
+        "Haaland, a member of the Laguna Pueblo tribe in New Mexico and the country\u2019s first "
+        "Native American Cabinet secretary, said."
+    )
+    assert [q.speaker.name if q.speaker else None for q in analyse(text).quotes] == ["Haaland"]
+
+
+def test_negation_abbreviated_titles_surnames_and_long_descriptions() -> None:
+    from summarizer.analysis import analyse
+
+    negated = analyse(
+        "Police reported 5,000 people, but the agency didn\u2019t estimate the total."
+    )
+    assert [s.name for s in negated.sources] == ["Police"]
+    text = (
+        "Republican Gov. Eric Holcomb was away. Superintendent Jennifer McCormick has cited a "
+        "study.\n\nMcCormick, who has split from many Republicans, told teachers they were "
+        "right.\n\n\u201cWhat a shame,\u201d she said.\n\nJoel Schlabach, a teacher at eastern "
+        "Indiana\u2019s Richmond High School, said politicians have lied."
+    )
+    analysis = analyse(text)
+    assert [q.speaker.name if q.speaker else None for q in analysis.quotes] == [
+        "Jennifer McCormick"
+    ]
+    assert {s.name for s in analysis.sources} == {"Jennifer McCormick", "Joel Schlabach"}
+
+
+def test_unions_are_bodies() -> None:
+    text = "Nearly 300 districts closed because of the rally, according to teachers unions."
+    assert _figure_sources(text)["Nearly 300"] == "teachers unions"
