@@ -41,7 +41,12 @@ _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _CAPTION = re.compile(
     r"\((?:Image|Images|Photo|Photos|Picture|Pic|Credit|Photograph|Video)\s*:"
     r"|Getty Images|Shutterstock|\bvia Getty\b|\bPhotograph:|\bPhoto credit\b|\bImage caption\b"
-    r"|\bImage source\b|\(AP Photo|/AP\)|/Reuters\)|\bREUTERS/|\bPA Wire\b|\bAlamy\b",
+    r"|\bImage source\b|\(AP Photo|/AP\)|/Reuters\)|\bREUTERS/|\bPA Wire\b|\bAlamy\b"
+    # a picture credit closing the paragraph: "... in Durban [Stringer/EPA]", "... supply chain.
+    # Mike Blake/Reuters files"
+    r"|[\[(][A-Z][\w .'\u2019-]{1,40}/[A-Z][\w .&'-]{1,30}[\])]\s*$"
+    r"|\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}/(?:Reuters|AP|AFP|EPA|Getty Images|Bloomberg|Xinhua"
+    r"|Anadolu|Sipa|Shutterstock)(?:\s+files?)?\.?\s*$",
 )
 # Prompt injection planted in an article: text that talks to a model instead of reporting.
 _INSTRUCTION_STRONG = re.compile(
@@ -67,14 +72,19 @@ def segment(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     seen_paragraphs: set[str] = set()
     seen_sentences: set[str] = set()
+    seen_captions: set[str] = set()
+    seen_caption_paragraphs: set[str] = set()
     lines = _line_texts(text)
     dateline_chances = 3  # a dateline opens one of the story's first paragraphs
     for paragraph, (p_start, p_end) in enumerate(_paragraph_spans(text)):
         para_text = text[p_start:p_end]
         key = _normalise(para_text)
-        duplicate_paragraph = key in seen_paragraphs
-        seen_paragraphs.add(key)
         caption = _is_caption(para_text, key, lines)
+        # a caption repeating a caption is a duplicate; a body line repeating a caption is not
+        # (the caption is no reporting, so the body's copy must count)
+        seen = seen_caption_paragraphs if caption else seen_paragraphs
+        duplicate_paragraph = key in seen_paragraphs or (caption and key in seen_caption_paragraphs)
+        seen.add(key)
         credit = wire.is_credit_line(para_text) or wire.is_promo(para_text)
         if wire.is_photo_credit(para_text):
             credit = True
@@ -92,8 +102,9 @@ def segment(text: str) -> list[Sentence]:
         for s_start, s_end in _sentence_spans(text, p_start, p_end):
             s_text = text[s_start:s_end]
             s_key = _normalise(s_text)
-            duplicate = duplicate_paragraph or (len(s_key) > 20 and s_key in seen_sentences)
-            seen_sentences.add(s_key)
+            sentence_seen = s_key in seen_sentences or (caption and s_key in seen_captions)
+            duplicate = duplicate_paragraph or (len(s_key) > 20 and sentence_seen)
+            (seen_captions if caption else seen_sentences).add(s_key)
             lead_in = dateline if s_start == p_start and dateline < len(s_text) else 0
             sentences.append(
                 Sentence(

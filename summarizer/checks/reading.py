@@ -53,8 +53,13 @@ def claimant_problems(analysis: Analysis, figure: FigureCandidate, name: str) ->
 
 
 def _named_in(name: str, text: str) -> bool:
+    """The name, or a proper name's last word ('Markushin' for 'Oleksandr Markushin'); a
+    description ('an insurgent source') must stand whole: 'a local police source' is another."""
+    bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    if bare.lower() in text.lower():
+        return True
     last = name.split()[-1] if name.split() else name
-    return name.lower() in text.lower() or bool(re.search(rf"\b{re.escape(last)}\b", text))
+    return last[:1].isupper() and bool(re.search(rf"\b{re.escape(last)}\b", text))
 
 
 def _carried_over(analysis: Analysis, figure: FigureCandidate, name: str) -> bool:

@@ -113,3 +113,14 @@ def test_a_line_with_no_sentence_end_is_cut_into_bounded_pieces() -> None:
     assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
     assert all(text[s.start : s.end] == s.text for s in sentences)
     assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_picture_credit_at_the_end_makes_a_caption_and_the_body_copy_counts() -> None:
+    text = (
+        "Migrants line up for supplies in a camp in Durban [Stringer/EPA]\n\n"
+        "Firms plan to cut emissions by half. Mike Blake/Reuters files\n\n"
+        "More than 3,000 people are staying in an open field, officials said.\n\n"
+        "Firms plan to cut emissions by half."
+    )
+    flags = [(s.is_caption, s.is_duplicate) for s in segment(text)]
+    assert flags == [(True, False), (True, False), (True, False), (False, False), (False, False)]

@@ -57,3 +57,12 @@ def test_names_of_the_lede_must_mostly_stay() -> None:
         )
         == []
     )
+
+
+def test_a_described_claimant_must_stand_whole_in_the_sentence_before() -> None:
+    from summarizer.checks.reading import _named_in
+
+    before = "The men were flown out, according to a local police source."
+    assert not _named_in("an insurgent source", before)
+    assert _named_in("a local police source", before)
+    assert _named_in("Oleksandr Markushin", "Markushin said it was quiet.")
