@@ -66,3 +66,15 @@ def test_a_described_claimant_must_stand_whole_in_the_sentence_before() -> None:
     assert not _named_in("an insurgent source", before)
     assert _named_in("a local police source", before)
     assert _named_in("Oleksandr Markushin", "Markushin said it was quiet.")
+
+
+def test_the_ledes_actor_must_stay() -> None:
+    text = (
+        "In a joint statement, the Russian and Syrian defence ministries accused U.S. forces of "
+        "blocking aid to the camp. The Pentagon rejected the accusations."
+    )
+    extractive = "The Russian and Syrian defence ministries accused U.S. forces"
+    turned = "U.S. forces accused of blocking aid in Syria, Pentagon rejects claims"
+    assert any("drops who" in p for p in headline_drift(analyse(text), extractive, turned))
+    kept = "Russian and Syrian ministries accuse U.S. forces of blocking aid"
+    assert headline_drift(analyse(text), extractive, kept) == []
