@@ -8,7 +8,7 @@ import time
 import pytest
 
 from summarizer.analysis.numbers import find_numbers
-from summarizer.analysis.types import NumberMention, Sentence
+from tests.support.numbers import NumberCase, assert_reads, case_id
 
 # sentence, span text, value, upper, unit, qualifier, kind
 Case = tuple[str, str, float, float | None, str | None, str, str]
@@ -297,31 +297,9 @@ SHARES: list[Case] = [
 ]
 
 
-def _mention(sentence: str, span_text: str) -> NumberMention:
-    found = find_numbers(sentence, [Sentence(0, 0, len(sentence), sentence, 0)])
-    matching = [mention for mention in found if mention.text == span_text]
-    assert matching, f"{span_text!r} not found; got {[m.text for m in found]}"
-    return matching[0]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "span_text", "value", "upper", "unit", "qualifier", "kind"),
-    FIXED + RANGES + SHARES,
-)
-def test_reads_wire_forms(
-    sentence: str,
-    span_text: str,
-    value: float,
-    upper: float | None,
-    unit: str | None,
-    qualifier: str,
-    kind: str,
-) -> None:
-    mention = _mention(sentence, span_text)
-    assert mention.value == pytest.approx(value, rel=1e-3)
-    assert mention.upper == (pytest.approx(upper) if upper is not None else None)
-    assert (mention.unit, mention.qualifier, mention.kind) == (unit, qualifier, kind)
-    assert sentence[mention.start : mention.end] == mention.text
+@pytest.mark.parametrize("case", FIXED + RANGES + SHARES, ids=case_id)
+def test_reads_wire_forms(case: NumberCase) -> None:
+    assert_reads(case)
 
 
 def test_spelled_numbers_next_to_each_other_are_each_read() -> None:

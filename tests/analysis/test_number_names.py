@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.analysis.numbers import find_numbers
-from summarizer.analysis.types import Sentence
+from tests.support.numbers import NumberCase, assert_reads, case_id, figure_texts
 
 # sentence, span text, value, upper, unit, qualifier, kind
 Case = tuple[str, str, float, float | None, str | None, str, str]
@@ -141,28 +140,12 @@ NO_FIGURE = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "span_text", "value", "upper", "unit", "qualifier", "kind"), NOT_COUNTS
-)
-def test_reads_what_names_places_or_ages(
-    sentence: str,
-    span_text: str,
-    value: float,
-    upper: float | None,
-    unit: str | None,
-    qualifier: str,
-    kind: str,
-) -> None:
-    found = find_numbers(sentence, [Sentence(0, 0, len(sentence), sentence, 0)])
-    matching = [mention for mention in found if mention.text == span_text]
-    assert matching, f"{span_text!r} not found; got {[m.text for m in found]}"
-    mention = matching[0]
-    assert mention.value == pytest.approx(value, rel=1e-3)
-    assert mention.upper == (pytest.approx(upper) if upper is not None else None)
-    assert (mention.unit, mention.qualifier, mention.kind) == (unit, qualifier, kind)
+@pytest.mark.parametrize("case", NOT_COUNTS, ids=case_id)
+def test_reads_what_names_places_or_ages(case: NumberCase) -> None:
+    assert_reads(case)
 
 
 @pytest.mark.parametrize(("sentence", "text"), NO_FIGURE)
 def test_no_figure_is_read(sentence: str, text: str) -> None:
-    figures = [m.text for m in find_numbers(sentence, []) if m.kind == "figure"]
+    figures = figure_texts(sentence)
     assert not any(text.lower() in figure.lower() for figure in figures), figures

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from summarizer.analysis.numbers import find_numbers, parse_number_words
-from summarizer.analysis.types import NumberMention, Sentence
+from summarizer.analysis.types import Sentence
 from tests.support import ROOT
+from tests.support.numbers import NumberCase, assert_reads, case_id, figure_texts
 
 SEEDS = ROOT / "seeds"
 
@@ -303,36 +304,15 @@ NOT_FIGURES = [
 ]
 
 
-def _mention(sentence: str, span_text: str) -> NumberMention:
-    found = find_numbers(sentence, [Sentence(0, 0, len(sentence), sentence, 0)])
-    matching = [mention for mention in found if mention.text == span_text]
-    assert matching, f"{span_text!r} not found; got {[m.text for m in found]}"
-    return matching[0]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "span_text", "value", "upper", "unit", "qualifier", "kind"), CASES
-)
-def test_reads_each_form(
-    sentence: str,
-    span_text: str,
-    value: float,
-    upper: float | None,
-    unit: str | None,
-    qualifier: str,
-    kind: str,
-) -> None:
-    mention = _mention(sentence, span_text)
-    assert mention.value == pytest.approx(value, rel=1e-3)
-    assert mention.upper == (pytest.approx(upper) if upper is not None else None)
-    assert (mention.unit, mention.qualifier, mention.kind) == (unit, qualifier, kind)
-    assert sentence[mention.start : mention.end] == mention.text
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_reads_each_form(case: NumberCase) -> None:
+    assert_reads(case)
 
 
 @pytest.mark.parametrize(("sentence", "text"), NOT_FIGURES)
 def test_not_a_figure(sentence: str, text: str) -> None:
-    figures = [m for m in find_numbers(sentence, []) if m.kind == "figure"]
-    assert not any(text.lower() in m.text.lower() for m in figures), figures
+    figures = figure_texts(sentence)
+    assert not any(text.lower() in figure.lower() for figure in figures), figures
 
 
 def test_parse_number_words_stops_between_two_numbers() -> None:

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import socket
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import anyio
 import pytest
-from litestar import Litestar
-from litestar.testing import TestClient
 
-from summarizer.api.app import create_app
 from summarizer.cache import (
     OUTPUT_SETTINGS,
     MemoryCache,
@@ -24,27 +19,12 @@ from summarizer.cache import (
     code_fingerprint,
 )
 from summarizer.models import Meta, SummaryRequest, SummaryResponse
-from summarizer.settings import Settings
 from tests.support import SEED_IDS, seed_text
+from tests.support.apps import app_client, app_settings
 from tests.support.fake_llm import fake_llm_server
 
 ARTICLE = seed_text(SEED_IDS[0])
 OTHER_ARTICLE = seed_text(SEED_IDS[1])
-
-
-def _settings(tmp_path: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {
-        "default_engine": "extractive",
-        "load_model_at_startup": False,
-        "model_cache_dir": tmp_path / "models",
-    }
-    return Settings(**{**values, **overrides})
-
-
-@contextmanager
-def _client(tmp_path: Path, **overrides: Any) -> Iterator[TestClient[Litestar]]:
-    with TestClient(app=create_app(_settings(tmp_path, **overrides))) as client:
-        yield client
 
 
 def _without_meta(body: dict[str, Any]) -> dict[str, Any]:
@@ -59,7 +39,7 @@ def _response(**meta: Any) -> SummaryResponse:
 
 
 def test_a_repeated_article_answers_from_the_cache(tmp_path: Path) -> None:
-    with _client(tmp_path) as client:
+    with app_client(tmp_path) as client:
         first = client.post("/v1/summaries", json={"text": ARTICLE})
         # another deadline, another request id: the same summary
         second = client.post(
@@ -85,7 +65,7 @@ def test_a_repeated_article_answers_from_the_cache(tmp_path: Path) -> None:
     ],
 )
 def test_what_changes_the_output_misses(tmp_path: Path, change: dict[str, str]) -> None:
-    with _client(tmp_path) as client:
+    with app_client(tmp_path) as client:
         client.post("/v1/summaries", json={"text": ARTICLE})
         response = client.post("/v1/summaries", json={"text": ARTICLE, **change})
     assert response.status_code == 200
@@ -93,14 +73,14 @@ def test_what_changes_the_output_misses(tmp_path: Path, change: dict[str, str]) 
 
 
 def test_briefs_share_the_cache_with_summaries(tmp_path: Path) -> None:
-    with _client(tmp_path) as client:
+    with app_client(tmp_path) as client:
         client.post("/v1/summaries", json={"text": ARTICLE})
         brief = client.post("/v1/briefs?format=markdown", json={"text": ARTICLE})
     assert brief.status_code == 200 and brief.headers["x-cache"] == "hit"
 
 
 def test_errors_are_never_cached(tmp_path: Path) -> None:
-    with _client(tmp_path) as client:
+    with app_client(tmp_path) as client:
         unknown = [
             client.post("/v1/summaries", json={"text": ARTICLE, "prompt_version": "v999"})
             for _ in range(2)
@@ -115,7 +95,7 @@ def test_a_model_fallback_is_not_pinned(tmp_path: Path) -> None:
     # the model's drafts fail their checks: the extractive result with warnings, each time anew
     with fake_llm_server("invalid_draft") as (url, requests):
         overrides = {"default_engine": "openai", "openai_base_url": url, "max_retries": 0}
-        with _client(tmp_path, **overrides) as client:
+        with app_client(tmp_path, **overrides) as client:
             responses = [client.post("/v1/summaries", json={"text": ARTICLE}) for _ in range(2)]
     assert [r.status_code for r in responses] == [200, 200]
     assert [r.headers["x-cache"] for r in responses] == ["miss", "miss"]
@@ -124,7 +104,7 @@ def test_a_model_fallback_is_not_pinned(tmp_path: Path) -> None:
 
 
 def test_cache_size_zero_turns_the_cache_off(tmp_path: Path) -> None:
-    with _client(tmp_path, cache_size=0) as client:
+    with app_client(tmp_path, cache_size=0) as client:
         responses = [client.post("/v1/summaries", json={"text": ARTICLE}) for _ in range(2)]
     assert all("x-cache" not in r.headers for r in responses)
     assert all(r.json()["meta"]["cached"] is False for r in responses)
@@ -135,7 +115,7 @@ def test_cache_size_zero_turns_the_cache_off(tmp_path: Path) -> None:
 
 def test_the_key_covers_engine_settings_and_code_but_not_deadlines(tmp_path: Path) -> None:
     request = SummaryRequest(text=ARTICLE, engine="openai")
-    settings = _settings(tmp_path)
+    settings = app_settings(tmp_path)
     key = cache_key(request, settings)
     assert cache_key(request.model_copy(update={"timeout_s": 3.0}), settings) == key
     unrelated = {"max_queue": 99, "llm_timeout_s": 1.0, "request_timeout_s": 2.0}
@@ -195,9 +175,9 @@ def test_memory_cache_is_a_bounded_lru_with_a_ttl() -> None:
 
 def test_redis_cache_is_shared_by_separate_apps(tmp_path: Path, redis_url: str) -> None:
     text = f"{ARTICLE}\n\n(redis test {time.time_ns()})"  # a fresh key on a session-wide Redis
-    with _client(tmp_path, cache_url=redis_url) as first:
+    with app_client(tmp_path, cache_url=redis_url) as first:
         made = first.post("/v1/summaries", json={"text": text})
-    with _client(tmp_path, redis_url=redis_url) as second:  # the jobs setting is enough
+    with app_client(tmp_path, redis_url=redis_url) as second:  # the jobs setting is enough
         again = second.post("/v1/summaries", json={"text": text, "timeout_s": 5})
     assert made.headers["x-cache"] == "miss" and again.headers["x-cache"] == "hit"
     assert again.json()["meta"]["cached"] is True
@@ -222,7 +202,7 @@ def test_redis_down_is_a_miss_not_an_error(tmp_path: Path) -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]  # nothing listens here once the socket closes
     started = time.monotonic()
-    with _client(tmp_path, cache_url=f"redis://127.0.0.1:{port}/0") as client:
+    with app_client(tmp_path, cache_url=f"redis://127.0.0.1:{port}/0") as client:
         responses = [client.post("/v1/summaries", json={"text": ARTICLE}) for _ in range(2)]
     assert [r.status_code for r in responses] == [200, 200]
     assert [r.headers["x-cache"] for r in responses] == ["miss", "miss"]

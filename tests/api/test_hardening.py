@@ -19,7 +19,7 @@ from litestar.testing import TestClient
 
 from summarizer.analysis.types import Analysis
 from summarizer.api.app import create_app
-from summarizer.engines.base import NO_MODEL, Article, EngineResult
+from summarizer.engines.base import Article, EngineResult
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.prompting import PromptTemplate
 from summarizer.engines.registry import EngineRegistry
@@ -139,16 +139,12 @@ def test_a_wrong_format_with_odd_bytes_is_a_400(tolerant_client: TestClient[Lite
     assert response.status_code == 400 and response.json()["option"] == "format"
 
 
-class StandIn:
+class StandIn(ExtractiveEngine):
     """The extractive engine behind a hook that runs first in the analysis thread: burn CPU,
     block, or fail, as a pathological article or a broken engine would."""
 
-    capabilities = NO_MODEL
-
     def __init__(self, hook: Any = None) -> None:
-        self.name = "extractive"
         self.hook = hook
-        self.inner = ExtractiveEngine()
 
     def generate(
         self,
@@ -159,16 +155,7 @@ class StandIn:
     ) -> EngineResult:
         if self.hook is not None:
             self.hook()
-        return self.inner.generate(article, analysis, prompt, deadline)
-
-    def is_ready(self) -> bool:
-        return True
-
-    def model_name(self) -> str | None:
-        return None
-
-    def close(self) -> None:
-        return None
+        return super().generate(article, analysis, prompt, deadline)
 
 
 def _client_with(engine: StandIn, tmp_path: Path, **settings: Any) -> TestClient[Litestar]:

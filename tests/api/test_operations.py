@@ -16,29 +16,14 @@ from litestar import Litestar
 from litestar.testing import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from summarizer.api.app import create_app
 from summarizer.observability import RequestIdFilter
 from summarizer.settings import Settings
 from tests.support import SEED_IDS, seed_text
+from tests.support.apps import app_client
 from tests.support.fake_llm import fake_llm_server
 from tests.support.serving import EXTRACTIVE_ENV, serve_process
 
 ARTICLE = seed_text(SEED_IDS[0])
-
-
-def _settings(tmp_path: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {
-        "default_engine": "extractive",
-        "load_model_at_startup": False,
-        "model_cache_dir": tmp_path / "models",
-    }
-    return Settings(**{**values, **overrides})
-
-
-@contextmanager
-def _client(tmp_path: Path, **overrides: Any) -> Iterator[TestClient[Litestar]]:
-    with TestClient(app=create_app(_settings(tmp_path, **overrides))) as client:
-        yield client
 
 
 @contextmanager
@@ -77,7 +62,7 @@ def _value(samples: dict[Any, float], name: str, **labels: str) -> float:
 
 
 def test_request_id_is_echoed_in_header_and_meta(tmp_path: Path) -> None:
-    with _client(tmp_path) as client:
+    with app_client(tmp_path) as client:
         response = client.post(
             "/v1/summaries", json={"text": ARTICLE}, headers={"X-Request-ID": "job-42/a"}
         )
@@ -89,7 +74,7 @@ def test_request_id_is_echoed_in_header_and_meta(tmp_path: Path) -> None:
 @pytest.mark.parametrize("sent", [None, "x" * 129, "bad\x7fid", "   ", "tab\there"])
 def test_missing_or_invalid_request_id_is_replaced(tmp_path: Path, sent: str | None) -> None:
     headers = {} if sent is None else {"X-Request-ID": sent}
-    with _client(tmp_path) as client:
+    with app_client(tmp_path) as client:
         response = client.post("/v1/summaries", json={"text": ARTICLE}, headers=headers)
     made = response.headers["x-request-id"]
     assert made != sent and len(made) == 32 and int(made, 16) >= 0  # a uuid4, hex
@@ -97,7 +82,7 @@ def test_missing_or_invalid_request_id_is_replaced(tmp_path: Path, sent: str | N
 
 
 def test_every_response_carries_a_request_id_errors_included(tmp_path: Path) -> None:
-    with _client(tmp_path) as client:
+    with app_client(tmp_path) as client:
         responses = [
             client.post("/v1/summaries", json={"text": "  "}),  # 422
             client.post("/v1/summaries", content=b"x", headers={"content-type": "image/png"}),
@@ -113,7 +98,7 @@ def test_every_response_carries_a_request_id_errors_included(tmp_path: Path) -> 
 
 
 def test_a_brief_bundle_carries_the_request_id(tmp_path: Path) -> None:
-    with _client(tmp_path) as client:
+    with app_client(tmp_path) as client:
         response = client.post(
             "/v1/briefs?format=bundle", json={"text": ARTICLE}, headers={"X-Request-ID": "b-1"}
         )
@@ -128,7 +113,7 @@ def test_json_logs_carry_the_request_id_on_every_line_of_the_request(tmp_path: P
     # access log all write lines while the request runs
     with fake_llm_server("garbage") as (url, _):
         settings = {"log_format": "json", "default_engine": "openai", "openai_base_url": url}
-        with _client(tmp_path, max_retries=0, **settings) as client, _server_log() as log:
+        with app_client(tmp_path, max_retries=0, **settings) as client, _server_log() as log:
             response = client.post(
                 "/v1/summaries", json={"text": ARTICLE}, headers={"X-Request-ID": "req-7"}
             )
@@ -150,7 +135,7 @@ def test_json_logs_carry_the_request_id_on_every_line_of_the_request(tmp_path: P
 
 
 def test_text_logs_show_the_request_id(tmp_path: Path) -> None:
-    with _client(tmp_path, log_format="text") as client, _server_log() as log:
+    with app_client(tmp_path, log_format="text") as client, _server_log() as log:
         client.get("/healthz", headers={"X-Request-ID": "probe-1"})
     line = next(x for x in log.getvalue().splitlines() if "summarizer.access" in x)
     assert "[probe-1]" in line and "GET /healthz 200" in line
@@ -175,7 +160,7 @@ def test_summarizer_serve_writes_only_json_lines(tmp_path: Path) -> None:
 
 
 def test_log_level_setting_filters_lines(tmp_path: Path) -> None:
-    with _client(tmp_path, log_level="WARNING") as client, _server_log() as log:
+    with app_client(tmp_path, log_level="WARNING") as client, _server_log() as log:
         client.get("/healthz")  # the access line of a 200 is INFO
     assert log.getvalue() == ""
 
@@ -184,7 +169,7 @@ def test_log_level_setting_filters_lines(tmp_path: Path) -> None:
 
 
 def test_metrics_count_summaries_cache_hits_and_errors(tmp_path: Path) -> None:
-    with _client(tmp_path) as client:
+    with app_client(tmp_path) as client:
         before = _metrics(client)
         client.post("/v1/summaries", json={"text": ARTICLE})
         client.post("/v1/summaries", json={"text": ARTICLE})  # a cache hit
@@ -210,7 +195,7 @@ def test_metrics_count_model_attempts_tokens_and_fallbacks(tmp_path: Path) -> No
     # a draft that parses but fails its checks twice: the extractive result stands, with warnings
     with fake_llm_server("invalid_draft") as (url, _):
         overrides = {"default_engine": "openai", "openai_base_url": url, "max_retries": 1}
-        with _client(tmp_path, **overrides) as client:
+        with app_client(tmp_path, **overrides) as client:
             before = _metrics(client)
             body = client.post("/v1/summaries", json={"text": ARTICLE}).json()
             after = _metrics(client)
@@ -227,7 +212,7 @@ def test_metrics_count_model_attempts_tokens_and_fallbacks(tmp_path: Path) -> No
 
 
 def test_metrics_can_be_switched_off(tmp_path: Path) -> None:
-    with _client(tmp_path, metrics_enabled=False) as client:
+    with app_client(tmp_path, metrics_enabled=False) as client:
         assert client.get("/metrics").status_code == 404
         assert "/metrics" not in client.get("/schema/openapi.json").json()["paths"]
 
@@ -240,7 +225,7 @@ def test_metrics_can_be_switched_off(tmp_path: Path) -> None:
     [{}, {"Authorization": "Bearer wrong"}, {"X-API-Key": "key-one "}, {"Authorization": "k1"}],
 )
 def test_without_a_valid_key_v1_is_401_problem(tmp_path: Path, headers: dict[str, str]) -> None:
-    with _client(tmp_path, api_keys="key-one,key-two") as client:
+    with app_client(tmp_path, api_keys="key-one,key-two") as client:
         for path in ("/v1/summaries", "/v1/briefs"):
             response = client.post(path, json={"text": ARTICLE}, headers=headers)
             assert response.status_code == 401, path
@@ -250,7 +235,7 @@ def test_without_a_valid_key_v1_is_401_problem(tmp_path: Path, headers: dict[str
 
 
 def test_either_key_header_opens_v1_and_probes_stay_open(tmp_path: Path) -> None:
-    with _client(tmp_path, api_keys=["key-one", "key-two"]) as client:
+    with app_client(tmp_path, api_keys=["key-one", "key-two"]) as client:
         bearer = client.post(
             "/v1/summaries", json={"text": ARTICLE}, headers={"Authorization": "Bearer key-two"}
         )
@@ -273,7 +258,7 @@ def test_either_key_header_opens_v1_and_probes_stay_open(tmp_path: Path) -> None
 
 
 def test_no_keys_configured_means_no_authentication(tmp_path: Path) -> None:
-    with _client(tmp_path) as client:
+    with app_client(tmp_path) as client:
         assert client.post("/v1/summaries", json={"text": ARTICLE}).status_code == 200
 
 
@@ -292,7 +277,7 @@ def _preflight(client: TestClient[Litestar], origin: str) -> Any:
 
 
 def test_cors_allows_configured_origins_only(tmp_path: Path) -> None:
-    with _client(tmp_path, cors_allow_origins="https://news.example") as client:
+    with app_client(tmp_path, cors_allow_origins="https://news.example") as client:
         allowed = _preflight(client, "https://news.example")
         other = _preflight(client, "https://elsewhere.example")
         simple = client.post(
@@ -307,7 +292,7 @@ def test_cors_allows_configured_origins_only(tmp_path: Path) -> None:
 
 
 def test_cors_is_off_by_default(tmp_path: Path) -> None:
-    with _client(tmp_path) as client:
+    with app_client(tmp_path) as client:
         response = client.post(
             "/v1/summaries", json={"text": ARTICLE}, headers={"Origin": "https://news.example"}
         )
@@ -318,7 +303,7 @@ def test_cors_is_off_by_default(tmp_path: Path) -> None:
 
 
 def test_rate_limit_is_429_problem_with_retry_after(tmp_path: Path) -> None:
-    with _client(tmp_path, rate_limit_per_minute=2) as client:
+    with app_client(tmp_path, rate_limit_per_minute=2) as client:
         statuses = [
             client.post("/v1/summaries", json={"text": ARTICLE}).status_code for _ in range(3)
         ]
@@ -337,7 +322,7 @@ def test_rate_limit_is_429_problem_with_retry_after(tmp_path: Path) -> None:
 
 def test_rate_limit_is_per_api_key_when_one_is_sent(tmp_path: Path) -> None:
     overrides = {"rate_limit_per_minute": 2, "api_keys": "alpha,beta"}
-    with _client(tmp_path, **overrides) as client:
+    with app_client(tmp_path, **overrides) as client:
 
         def post(key: str) -> int:
             headers = {"X-API-Key": key}
@@ -352,7 +337,7 @@ def test_rate_limit_is_per_api_key_when_one_is_sent(tmp_path: Path) -> None:
 
 
 def test_no_rate_limit_by_default(tmp_path: Path) -> None:
-    with _client(tmp_path) as client:
+    with app_client(tmp_path) as client:
         statuses = {client.post("/v1/summaries", json={"text": "Rain fell."}).status_code}
         for _ in range(30):
             statuses.add(client.post("/v1/summaries", json={"text": "Rain fell."}).status_code)

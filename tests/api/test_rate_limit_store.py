@@ -6,34 +6,21 @@ from __future__ import annotations
 
 import socket
 import time
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
 from typing import Any
 
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from summarizer.api.app import create_app
-from summarizer.settings import Settings
+from tests.support.apps import app_client
 
 TEXT = "The council said 40 homes were flooded on Monday."
 
 
-def _settings(tmp_path: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {
-        "default_engine": "extractive",
-        "load_model_at_startup": False,
-        "model_cache_dir": tmp_path / "models",
-        "cache_size": 0,  # every request reaches the limiter and the pipeline
-    }
-    return Settings(**{**values, **overrides})
-
-
-@contextmanager
-def _client(tmp_path: Path, **overrides: Any) -> Iterator[TestClient[Litestar]]:
-    with TestClient(app=create_app(_settings(tmp_path, **overrides))) as client:
-        yield client
+def _client(tmp_path: Path, **overrides: Any) -> AbstractContextManager[TestClient[Litestar]]:
+    # the response cache off: every request reaches the limiter and the pipeline
+    return app_client(tmp_path, cache_size=0, **overrides)
 
 
 def _post(client: TestClient[Litestar], key: str) -> int:
