@@ -49,7 +49,12 @@ def _fill(analysis: Analysis) -> None:
     analysis.sources = attributed.sources
     analysis.attributions = attributed.attributions
     analysis.quotes = attach_speakers(
-        text, spans, analysis.sentences, attributed.attributions, attributed.sources
+        text,
+        spans,
+        analysis.sentences,
+        attributed.attributions,
+        attributed.sources,
+        attributed.claims,
     )
     quote_spans = [(q.start, q.end, q.speaker.name if q.speaker else None) for q in analysis.quotes]
     analysis.loaded = _outside_instructions(find_loaded(text, quote_spans), analysis)

@@ -43,7 +43,7 @@ from summarizer.analysis.subjects import (
     phrase,
     subject_before,
 )
-from summarizer.analysis.types import Attribution, Sentence, SourceMention
+from summarizer.analysis.types import Attribution, Claim, Sentence, SourceMention
 from summarizer.models import Status
 
 _VERB_STATUS: dict[str, Status] = {
@@ -68,6 +68,10 @@ _INVERTED = re.compile(
     r"continues|insisted|insists|argued|argues)\s+"
     r"(?P<np>(?:the |a |an )?[^,.;:!?\u201c\"]{2,80}(?:,\s*[A-Z][^,.;:!?\u201c\"]{2,40})?)",
     re.IGNORECASE,
+)
+# a noun phrase after 'says' that has a verb of its own is what was said, not who said it
+_FINITE_AFTER = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b"
 )
 _TOLD = re.compile(r"\btold\s+(?P<np>(?:the\s+)?[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3})")
 # "according to the results of an investigation released by officials": the investigation
@@ -108,17 +112,6 @@ _CONTEXT_STATUS: tuple[tuple[re.Pattern[str], Status], ...] = (
         "projected",
     ),
 )
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One `source + verb` found in a sentence; `start` is where the verb stands."""
-
-    sentence: int
-    source: SourceMention
-    verb: str
-    status: Status
-    start: int
 
 
 @dataclass
@@ -250,6 +243,8 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
     for pattern in (_PASSIVE_BY, _ACCORDING, _INVERTED, _IN_DOCUMENT):
         for match in pattern.finditer(masked):
             parsed, np_start, np_end = parse_forward(masked, match.start("np"), match.end("np"))
+            if pattern is _INVERTED and _FINITE_AFTER.match(masked, np_end):
+                continue  # "Ruddock, says the so-called Pacific Solution is working": content
             verb = match.groupdict().get("verb") or "according to"
             if parsed is not None and parsed.kind is not None and match.start() not in taken:
                 found.append((parsed, verb.lower(), np_start, np_end, match.start()))
@@ -269,7 +264,8 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
             continue  # "Riva said the ruling showed ...": reported content, not a source
         if verb not in _WEAK_VERBS:
             speech_at = min(speech_at, match.start())
-        subject = _subject_of(masked, match.start(), verb)
+        subject = _same_predicate_subject(masked, match.start(), found)
+        subject = subject or _subject_of(masked, match.start(), verb)
         if subject is None:
             continue
         parsed, np_start, np_end = subject
@@ -304,7 +300,41 @@ _NOUN_VERBS = frozenset(
     }
 )
 _NOUN_FOLLOWERS = re.compile(r"(?:are|were|have|had)\b")
+# a plural noun-verb opening its clause, or after a quantifier, an adjective of news or a verb
+# that takes reports as its object, is the noun: "Initial reports spoke of", "follows reports"
+_PLURAL_NOUN_CONTEXT = re.compile(
+    r"(?:^|[,;:]|\b(?:some|many|several|other|initial|preliminary|early|earlier|unconfirmed|"
+    r"conflicting|separate|local|media|news|press|official|recent|latest|first|later|new|"
+    r"previous|independent|follows|following|amid|despite|denied|dismissed|rejected|confirmed|"
+    r"cited|citing|quoting|and|or))\W*$",
+    re.IGNORECASE,
+)
 _BEFORE_NOUN = re.compile(r"\b(?:from|of|in|with|to|for|by|on|at|under|than)\s*$", re.IGNORECASE)
+
+
+# "he asked about the Brotherhood, called Omar a “terrorist” and said": one subject, three verbs
+_NEXT_PREDICATE = re.compile(r"(?:,|,?\s+and|,?\s+then)\s*$")
+_NEW_CLAUSE = re.compile(
+    r"\b(?:that|who|whom|whose|which|where|when|while|if|because|but|although|after|before)\b"
+    r"|[.;:]"
+)
+
+
+def _same_predicate_subject(
+    masked: str, verb_at: int, found: list[tuple[ParsedSource, str, int, int, int]]
+) -> tuple[ParsedSource, int, int] | None:
+    """A verb right after a comma or 'and' with no subject of its own shares the subject of
+    the verb before it in the same clause."""
+    before = masked[:verb_at]
+    if not _NEXT_PREDICATE.search(before):
+        return None
+    earlier = [claim for claim in found if claim[4] < verb_at and claim[3] <= claim[4]]
+    if not earlier:
+        return None
+    parsed, np_start, np_end, earlier_at = earlier[-1][0], *earlier[-1][2:]
+    if _NEW_CLAUSE.search(masked[earlier_at:verb_at]):
+        return None
+    return parsed, np_start, np_end
 
 
 def _noun_use(masked: str, match: re.Match[str]) -> bool:
@@ -316,7 +346,10 @@ def _noun_use(masked: str, match: re.Match[str]) -> bool:
     after = masked[match.end() :].lstrip().lower()
     if after.startswith("of ") or (verb.endswith("s") and _NOUN_FOLLOWERS.match(after)):
         return True  # "forecasts of", "the Russian and Syrian claims are false"
-    return _BEFORE_NOUN.search(masked[: match.start()]) is not None
+    before = masked[: match.start()]
+    if verb.endswith("s") and _PLURAL_NOUN_CONTEXT.search(before):
+        return True  # "Some reports said", "Meanwhile, reports from London say"
+    return _BEFORE_NOUN.search(before) is not None
 
 
 # "<content>, Price said.": the sentence is one speaker's account

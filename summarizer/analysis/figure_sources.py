@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.analysis.attribution import Claim
-from summarizer.analysis.types import Confidence, NumberMention, QuoteMention, SourceMention
+from summarizer.analysis.types import Claim, Confidence, NumberMention, QuoteMention, SourceMention
 
 _PASSIVE_AFTER = re.compile(r"^[\w\s-]{0,25}$")
 _CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,(?!\d)|\s(?:while|whereas|but)\s")

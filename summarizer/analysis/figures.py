@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from summarizer.analysis.attribution import Claim, status_of
+from summarizer.analysis.attribution import status_of
 from summarizer.analysis.conflicts import find_conflicts as _conflicts_of
 from summarizer.analysis.conflicts import measure_key
 from summarizer.analysis.figure_filters import counts
@@ -30,6 +30,7 @@ from summarizer.analysis.measures import (
 )
 from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.types import (
+    Claim,
     FigureCandidate,
     NumberMention,
     QuoteMention,

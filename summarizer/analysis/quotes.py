@@ -7,11 +7,13 @@ one- or two-word scare quotes (`a “massive” attack`) that are not statements
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.types import (
     Attribution,
+    Claim,
     Confidence,
     QuoteMention,
     Sentence,
@@ -123,17 +125,20 @@ def attach_speakers(
     sentences: list[Sentence],
     attributions: list[Attribution],
     sources: list[SourceMention] | None = None,
+    claims: list[Claim] | None = None,
 ) -> list[QuoteMention]:
-    """Each quote with its speaker: the attribution of its sentence, else the quote it
-    continues, else (a quote that opens its paragraph) the person the paragraph before it is
-    about or quotes."""
+    """Each quote with its speaker: the reporting clause right against it, else the
+    attribution of its sentence, else the quote it continues, else (a quote that opens its
+    paragraph) the person the paragraph before it is about or quotes."""
     by_sentence = {a.sentence: a for a in attributions}
     index = SentenceIndex(sentences)
     quotes: list[QuoteMention] = []
     previous: QuoteMention | None = None
     for span in spans:
         quoted = text[span.start : span.end]
-        speaker, found = _speaker_from_context(span, index, by_sentence)
+        speaker, found = _adjacent_speaker(text, span, claims or [])
+        if speaker is None:
+            speaker, found = _speaker_from_context(span, index, by_sentence)
         bare = speaker is None and previous is not None and not is_scare_quote(quoted)
         if bare and previous and (span.continues or _follows_closely(previous, span, index)):
             speaker = previous.speaker
@@ -151,6 +156,36 @@ def attach_speakers(
         if not is_scare_quote(quoted):
             previous = quote
     return quotes
+
+
+# between a reporting clause and the quote it frames: punctuation and quotation marks only
+# (never across a paragraph break)
+_FRAMING_GAP = re.compile(r"[ ,:.!?\u2014\u2013-]*[\u201c\u201d\"'\u2018\u2019]?[ ,]*")
+_FRAMING_GAP_AFTER = re.compile(r"[ ,.!?\u2014\u2013-]*[\u201c\u201d\"'\u2019]?[ ,]*")
+
+
+def _adjacent_speaker(
+    text: str, span: QuoteSpan, claims: list[Claim]
+) -> tuple[SourceMention | None, Confidence]:
+    """'he said, “I'll ...”' and '“...,” the office said' in one sentence with several
+    speakers: the clause against the quote marks speaks it, not the sentence's first one. A
+    clause before the quote wins ('Kerry told Zarif: “...,” according to an official')."""
+    for claim in claims:
+        verb_end = claim.start + len(claim.verb)
+        if claim.source.start > claim.start or verb_end > span.start:
+            continue
+        gap = text[verb_end : span.start]
+        if _FRAMING_GAP.fullmatch(gap) or (claim.verb in _TELLING and _LISTENER_GAP.fullmatch(gap)):
+            return claim.source, Confidence("adjacent", OWN_SENTENCE)
+    for claim in claims:
+        opening = min(claim.source.start, claim.start)
+        if span.end <= opening and _FRAMING_GAP_AFTER.fullmatch(text[span.end : opening]):
+            return claim.source, Confidence("adjacent", OWN_SENTENCE)
+    return None, Confidence("none", 0.0)
+
+
+_TELLING = frozenset({"told", "tells", "asked", "asks"})
+_LISTENER_GAP = re.compile(r" [^,:;.\u201c\u201d\"]{1,40}[,:] ?[\u201c\"]?")
 
 
 def _speaker_from_context(

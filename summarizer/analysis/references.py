@@ -12,6 +12,7 @@ from summarizer.analysis.sources import (
     COMPANY_NOUNS,
     MergedSource,
     ParsedSource,
+    is_place_word,
     lead_company,
     named_earlier,
     names_a_body,
@@ -27,11 +28,13 @@ _NOT_NAMES = (
 _POSSESSOR = re.compile(r"(?P<owner>its|their|his|her)\s+(?P<thing>.+)$", re.IGNORECASE)
 
 
+_NAME_WORD = r"(?:O['\u2019])?(?:Mc|Mac|De|Di|La|Le)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _NAMED_PERSON = re.compile(
     r"^\W*(?:[A-Z][\w'\u2019\u2024.-]*\s+){0,3}?"
-    r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Professor|Prof|Sir|Dame)\u2024?\s+)?"
-    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b(?![\u2024.])"
+    rf"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Professor|Prof|Sir|Dame)\u2024?\s+)?"
+    rf"{_NAME_WORD}(?:\s+(?:[A-Z][\u2024.]?\s+)?{_NAME_WORD}){{1,2}})\b(?![\u2024.])"
 )  # never a name ending in an abbreviated title: "Republican Gov. Eric Holcomb"
+_NAME_CONTINUES = re.compile(rf"(?:\s+(?:[A-Z][\u2024.]?|{_NAME_WORD})\b(?![\u2024.]\s+[a-z]))+")
 
 
 def subject_person(masked: str) -> ParsedSource | None:
@@ -40,11 +43,19 @@ def subject_person(masked: str) -> ParsedSource | None:
     match = _NAMED_PERSON.match(masked)
     if match is None:
         return None
-    parsed = parse_source(phrase(masked, *match.span("name")))
+    if re.search(r"\b(?:A|An|The)\s+$", masked[: match.start("name")]):
+        return None  # "A New York man pleaded guilty": a place used as a modifier, no name
+    # The pattern stops after three words; a title before the name ("Foreign Minister Alexander
+    # Downer") takes them, so the name runs on to the end of the capitalised words.
+    rest = _NAME_CONTINUES.match(masked, match.end("name"))
+    end = rest.end() if rest is not None else match.end("name")
+    parsed = parse_source(phrase(masked, match.start("name"), end))
     if parsed is None or parsed.kind != "person" or " " not in parsed.name:
         return None
     if any(word.lower() in _NOT_NAMES for word in parsed.name.split()):
         return None  # "In April", "The Finneys"
+    if all(is_place_word(word) for word in parsed.name.split()):
+        return None  # "South African captain Shaun Pollock says": an adjective, not a name
     return parsed
 
 

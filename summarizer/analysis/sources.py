@@ -20,7 +20,9 @@ _ORGANISATION = vocabulary.words("organisation_heads")
 _MEDIA = vocabulary.words("media_heads")
 _DOCUMENT = vocabulary.words("document_heads")
 _ANONYMOUS_HEADS = vocabulary.words("anonymous_heads")
-_ROLE_HEADS = vocabulary.words("role_heads") | _GOVERNMENT | _ORGANISATION | _MEDIA | _DOCUMENT
+_BODY_HEADS = _GOVERNMENT | _ORGANISATION | _MEDIA | _DOCUMENT
+_PERSON_ROLES = TITLES | vocabulary.words("role_heads")
+_ROLE_HEADS = vocabulary.words("role_heads") | _BODY_HEADS
 _NATIONALITY_SUFFIX = re.compile(r"(?:ian|ese|ish|ean|can|ic|an|i)$")
 _COUNTRIES = vocabulary.words("countries_and_capitals")
 _COUNTRY_STEMS = frozenset(country[:4] for country in _COUNTRIES if len(country) >= 4)
@@ -31,6 +33,12 @@ _NAME_JOINERS = frozenset({"of", "for", "and", "&", "de", "on"})
 _ARTICLES = ("the ", "a ", "an ")
 _WORD = re.compile(r"[^\s,;:]+")
 _POSSESSIVE = re.compile(r"['\u2019]s\s+")
+# "However, King Juan said": the connective opens the sentence, it is no part of the name
+_LEADING_CONNECTIVE = re.compile(
+    rf"^(?:(?:{'|'.join(sorted(vocabulary.words('leading_fillers')))})\b,?\s+)+", re.IGNORECASE
+)
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_INITIAL = re.compile(r"^[A-Z][.\u2024]?$")
 
 
 @dataclass(frozen=True)
@@ -64,7 +72,7 @@ def _clean(word: str) -> str:
 
 def parse_source(phrase: str) -> ParsedSource | None:
     """Read a subject noun phrase as a source, or None when it names no one who can speak."""
-    phrase = phrase.strip(" ,;:\u2013\u2014-")
+    phrase = _LEADING_CONNECTIVE.sub("", phrase.strip(" ,;:\u2013\u2014-"))
     words = _WORD.findall(phrase)
     if not words or len(words) > 12:
         return None
@@ -80,12 +88,18 @@ def parse_source(phrase: str) -> ParsedSource | None:
 
 def _person_name_start(words: list[str]) -> int | None:
     """Index where a personal name begins at the end of the phrase ("... Anton Garashchenko")."""
+    if len(words) > 2 and _clean(words[-1]) in _NAME_SUFFIXES:
+        return _person_name_start(words[:-1])  # "Patrick W. Carlineo Jr."
     end = len(words)
     start = end
     while start > 0 and (_is_capitalised(words[start - 1]) or words[start - 1] in _PARTICLES):
         start -= 1
     run = [_clean(w) for w in words[start:end]]
-    if not run or any(w in _GOVERNMENT | _ORGANISATION | _MEDIA | _DOCUMENT for w in run):
+    titled_at = max((k for k, w in enumerate(run[:-1]) if w in _PERSON_ROLES), default=-1)
+    if titled_at >= 0 and not any(w in _BODY_HEADS for w in run[titled_at + 1 :]):
+        # "European Commission President Ursula von der Leyen": the body belongs to the title
+        start, run = start + titled_at, run[titled_at:]
+    if not run or any(w in _BODY_HEADS for w in run):
         return None
     if any(w in _COUNTRIES for w in run[-1:]) or run[-1].isupper() or words[-1].isupper():
         return None
@@ -95,7 +109,13 @@ def _person_name_start(words: list[str]) -> int | None:
         run = run[1:]
     if not run or (start > 0 and words[start - 1].lower() == "the"):
         return None  # "the Federal Reserve" is a body
-    if (
+    if start > 1 and words[start - 1] == "of" and _clean(words[start - 2]) in TITLES:
+        # "Secretary of State Mike Pompeo", "Minister of Health Zweli Mkhize": the title's
+        # object opens the capitalised run, the name follows it
+        start, run = start + 1, run[1:]
+        if len(run) < 2:
+            return None
+    elif (
         start > 1
         and words[start - 1] in {"of", "for", "and", "&"}
         and _is_capitalised(words[start - 2])
@@ -109,7 +129,20 @@ def _person_name_start(words: list[str]) -> int | None:
         keep = 3  # no title or role before it: "Medecins Sans Frontieres", "Anna Maria Costa"
     if len(run) > keep and run[-keep - 1] in _PARTICLES:
         keep += 1
+    while len(run) > keep and run[-keep] in _PARTICLES:
+        keep += 1  # "Marine Le Pen", "Ursula von der Leyen": the first name comes first
+    while len(run) > keep and _INITIAL.match(words[end - keep]):
+        keep += 1  # a middle initial belongs to the name: "George W. Bush", "Thomas E Perez"
     return end - keep
+
+
+def is_place_word(word: str) -> bool:
+    """A country, capital or demonym, or a word of one ('South', 'African')."""
+    lower = _clean(word)
+    return lower in _COUNTRIES or lower in _PLACE_PARTS or _is_nationality(word)
+
+
+_PLACE_PARTS = frozenset({"north", "south", "east", "west", "new", "united", "central"})
 
 
 def _is_nationality(word: str) -> bool:
@@ -208,11 +241,17 @@ class MergedSource:
 
 
 def _same_person(known: list[str], new: list[str]) -> bool:
+    known, new = _without_suffix(known), _without_suffix(new)
     if not known or not new or not _similar(known[-1], new[-1]):
         return False
     if len(known) > 1 and len(new) > 1:
         return _similar(known[0], new[0]) or known[0][0] == new[0][0]
     return True
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    """'Patrick W. Carlineo Jr.' is 'Carlineo' when a later sentence gives the surname."""
+    return words[:-1] if len(words) > 1 and _clean(words[-1]) in _NAME_SUFFIXES else words
 
 
 def _body_key(name: str) -> str:
@@ -278,15 +317,28 @@ _LEAD_SUBJECT = re.compile(
 )
 
 
+_LOWER_HEAD = re.compile(r"\s+[a-z][\w-]*")
+
+
 def shared_subject(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] | None:
     """`President X flew over the area and announced ...`: the second verb keeps the subject."""
     prefix = masked[:verb_at]
     if _AND_BEFORE.search(prefix) is None or any(c in prefix for c in ',;:\u201c"'):
         return None
-    lead = _LEAD_SUBJECT.match(prefix)
+    opening = _LEADING_CONNECTIVE.match(prefix)  # "But Smith flew ... and said"
+    skip = opening.end() if opening else 0
+    lead = _LEAD_SUBJECT.match(prefix[skip:])
     if lead is None:
         return None
-    parsed = parse_source(lead.group("np"))
+    start, end = skip + lead.start("np"), skip + lead.end("np")
+    # "Local residents blame vendors ... and say": the capitalised word opens a noun phrase
+    # that runs on in lower case; the people noun is the subject, the adjective alone is not
+    head = _LOWER_HEAD.match(prefix, end)
+    if head is not None and " " not in lead.group("np"):
+        parsed = parse_source(prefix[start : head.end()])
+        if parsed is not None and parsed.kind is not None:
+            return parsed, start, head.end()
+    parsed = parse_source(prefix[start:end])
     if parsed is None or parsed.kind is None:
         return None
-    return parsed, lead.start("np"), lead.end("np")
+    return parsed, start, end

@@ -266,6 +266,10 @@ def _nearest_subject(prefix: str, placed: bool = False) -> tuple[ParsedSource, i
         head = prefix[head_start : linked.start()].split()
         if head and _clean_word(head[-1]) in _SPEAKER_HEADS:
             start = head_start
+        elif head and _clean_word(head[-1]) in _DOCUMENT_HEADS and _only_place(prefix[start:]):
+            # "reports from London say": the reports speak; a city or country names no one
+            document = phrase(prefix, head_start, len(prefix))
+            return ParsedSource(document, None, "document"), head_start, len(prefix)
         elif head and _clean_word(head[-1]) in _PLACE_HEADS:
             return None  # "the superintendent for the hospital in the village of Mepaddi"
         elif linked.group(1).lower() in {"in", "at", "near"} and not placed:
@@ -279,6 +283,13 @@ def _nearest_subject(prefix: str, placed: bool = False) -> tuple[ParsedSource, i
     return parsed, start, len(prefix)
 
 
+_PLACES = vocabulary.words("countries_and_capitals")
+
+
+def _only_place(words: str) -> bool:
+    return _clean_word(re.sub(r"^(?:the|The)\s+", "", words.strip())) in _PLACES
+
+
 def clause_subject(prefix: str) -> tuple[ParsedSource, int, int] | None:
     """The noun phrase that opens the clause `prefix` ends in, up to its first comma: the
     subject of `X, <aside>, <aside>, said` and of `X did Y, telling CNN`."""
@@ -289,8 +300,8 @@ def clause_subject(prefix: str) -> tuple[ParsedSource, int, int] | None:
     comma = prefix.find(",", start)
     end = comma if comma > start else len(prefix)
     words = phrase(prefix, start, end)
-    if not words or len(words.split()) > 8:
-        return None
+    if not words or len(words.split()) > 8 or _PREPOSITION_START.match(words):
+        return None  # "On Sunday, the crew deployed a satellite called ...": a time, no subject
     parsed = speaker(parse_source(words))
     if parsed is None or (parsed.kind is None and parsed.name.lower() not in PRONOUNS):
         return None
@@ -366,6 +377,8 @@ def _appositive(prefix: str) -> tuple[ParsedSource, int, int] | None:
     match = _APPOSITIVE.search(prefix)
     if match is None or _PREPOSITION_START.match(match.group("a").strip()):
         return None  # "On Saturday, the embassy said": a time or place adverbial, no name
+    if match.group("a").strip().lower() in _LEADING_FILLER:
+        return None  # "However, King Juan said": a connective, not a name in apposition
     first, second = parse_source(match.group("a")), parse_source(match.group("b"))
     first = first or _role_phrase(match.group("a"))
     if match.group("b").split()[0] in {"a", "an", "the"}:

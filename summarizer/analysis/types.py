@@ -90,6 +90,17 @@ class SourceMention:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """One `source + verb` found in a sentence; `start` is where the verb stands."""
+
+    sentence: int
+    source: SourceMention
+    verb: str
+    status: Status
+    start: int
+
+
+@dataclass(frozen=True)
 class Attribution:
     """Who states a sentence, with which verb, hence how firm."""
 
