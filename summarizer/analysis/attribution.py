@@ -20,6 +20,7 @@ from summarizer.analysis.references import (
     descriptor_reference,
     issuer_of_statement,
     knighted_names,
+    known_person_opening,
     opening_body,
     subject_person,
     surname_of_named_person,
@@ -44,6 +45,7 @@ from summarizer.analysis.subjects import (
     subject_before,
 )
 from summarizer.analysis.types import Attribution, Claim, Sentence, SourceMention
+from summarizer.analysis.verb_uses import not_speech
 from summarizer.models import Status
 
 _VERB_STATUS: dict[str, Status] = {
@@ -189,7 +191,7 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
                 )
             )
         found.extend(_listeners(masked, sentence, merged))
-        resolver.mentioned(subject_person(masked), merged)
+        resolver.mentioned(subject_person(masked) or known_person_opening(masked, merged), merged)
         opening = lead_company(masked, len(masked)) or opening_body(masked)
         if opening is not None:
             bodies.append(MergedSource(opening.name, None, opening.kind or "organisation"))
@@ -253,13 +255,9 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
     for match in _SUBJECT_VERB.finditer(masked):
         if match.start("verb") in taken or after_determiner(masked, match.start()):
             continue  # "an estimated eight people": an adjective, not a verb
-        if _noun_use(masked, match):
-            continue  # "up from forecasts of 6.8%": a noun, not a verb
+        if not_speech(masked, match):
+            continue
         verb = match.group("verb").lower()
-        if _NEGATED.search(masked[: match.start("verb")]):
-            continue  # "the agency didn't estimate how many": no claim
-        if _PASSIVE_BEFORE.search(masked[: match.start()]):
-            continue  # "Guede, who was found to have ...": done to the subject, not said by it
         if verb in _WEAK_VERBS and match.start() > speech_at:
             continue  # "Riva said the ruling showed ...": reported content, not a source
         if verb not in _WEAK_VERBS:
@@ -281,35 +279,6 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
         found = [claim for claim in found if claim[1] != "in"]
     found.sort(key=lambda claim: claim[4])
     return found
-
-
-_NEGATED = re.compile(r"(?:n[\u2019']t|\bnot|\bnever)\s+$", re.IGNORECASE)
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$", re.IGNORECASE)
-_NOUN_VERBS = frozenset(
-    {
-        "forecast",
-        "forecasts",
-        "estimate",
-        "estimates",
-        "report",
-        "reports",
-        "claim",
-        "claims",
-        "states",
-        "shows",
-    }
-)
-_NOUN_FOLLOWERS = re.compile(r"(?:are|were|have|had)\b")
-# a plural noun-verb opening its clause, or after a quantifier, an adjective of news or a verb
-# that takes reports as its object, is the noun: "Initial reports spoke of", "follows reports"
-_PLURAL_NOUN_CONTEXT = re.compile(
-    r"(?:^|[,;:]|\b(?:some|many|several|other|initial|preliminary|early|earlier|unconfirmed|"
-    r"conflicting|separate|local|media|news|press|official|recent|latest|first|later|new|"
-    r"previous|independent|follows|following|amid|despite|denied|dismissed|rejected|confirmed|"
-    r"cited|citing|quoting|and|or))\W*$",
-    re.IGNORECASE,
-)
-_BEFORE_NOUN = re.compile(r"\b(?:from|of|in|with|to|for|by|on|at|under|than)\s*$", re.IGNORECASE)
 
 
 # "he asked about the Brotherhood, called Omar a “terrorist” and said": one subject, three verbs
@@ -335,21 +304,6 @@ def _same_predicate_subject(
     if _NEW_CLAUSE.search(masked[earlier_at:verb_at]):
         return None
     return parsed, np_start, np_end
-
-
-def _noun_use(masked: str, match: re.Match[str]) -> bool:
-    """'forecasts of 6.8%', 'up from estimates': words that are verbs and nouns, used as nouns
-    (after a preposition, or before 'of')."""
-    verb = match.group("verb").lower()
-    if verb not in _NOUN_VERBS:
-        return False
-    after = masked[match.end() :].lstrip().lower()
-    if after.startswith("of ") or (verb.endswith("s") and _NOUN_FOLLOWERS.match(after)):
-        return True  # "forecasts of", "the Russian and Syrian claims are false"
-    before = masked[: match.start()]
-    if verb.endswith("s") and _PLURAL_NOUN_CONTEXT.search(before):
-        return True  # "Some reports said", "Meanwhile, reports from London say"
-    return _BEFORE_NOUN.search(before) is not None
 
 
 # "<content>, Price said.": the sentence is one speaker's account

@@ -80,6 +80,9 @@ _CONVERTIBLE = frozenset(
 )
 
 
+_RATING = re.compile(r"-star\b", re.IGNORECASE)
+
+
 def counts(
     text: str, number: NumberMention, sentence: Sentence, previous: NumberMention | None
 ) -> bool:
@@ -90,6 +93,8 @@ def counts(
         return _duration_counts(text, number, sentence)
     if is_age(text, number):
         return False
+    if _RATING.match(text, number.end):
+        return False  # "the five-star hotel", "a four-star general": a grade, not a count
     spelled = not any(ch.isdigit() for ch in number.text)
     before = text[max(0, number.start - 8) : number.start]
     modifier = text[number.end : number.end + 1] == "-"  # 'the nine-member committee'

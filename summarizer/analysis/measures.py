@@ -41,10 +41,10 @@ _NOUN_MARKERS = frozenset(
 _PLURAL_NEXT = re.compile(rf"\s+(?:[a-z]+s|{'|'.join(PEOPLE_NOUNS)})\b")  # '20 armed men'
 _TO_DEATH = re.compile(r"\s+to\s+death\b", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s*of\s+(?:(?:the|all|its|their|his|her|our|these|those)\b)?\s*", re.I)
-_OF_BEFORE = re.compile(r"(?:(?P<adj>[A-Z][\w-]+)\s+)?(?P<noun>[a-z][a-z-]*)\s+of\s*$")
+_OF_BEFORE = re.compile(r"(?:(?P<adj>[A-Z][\w-]+)\s+)?(?<![\w-])(?P<noun>[a-z][a-z-]*)\s+of\s*$")
 _ASIDE = re.compile(r",\s*(?:including|among them|of whom|mostly|many of them)[^,]*,")
 _MOVE_BEFORE = re.compile(
-    r"(?P<noun>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?<![\w-])(?P<noun>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:has\s+|have\s+|had\s+)?"
     r"(?P<verb>[a-z]+)\s+(?:to|by|from|at)\s*$"
 )
 # 'raised rates by', 'raised its growth forecast for this year to'

@@ -59,7 +59,23 @@ def subject_person(masked: str) -> ParsedSource | None:
     return parsed
 
 
-_THE_STATEMENT = frozenset({"the statement", "that statement", "this statement"})
+_OPENING_SURNAME = re.compile(rf"^\W*(?:(?:Mr|Mrs|Ms|Dr)\u2024?\s+)?(?P<name>{_NAME_WORD})\s+[a-z]")
+
+
+def known_person_opening(masked: str, known: list[MergedSource]) -> ParsedSource | None:
+    """'Netanyahu visited the settlement' after 'Benjamin Netanyahu' was quoted: the person a
+    later 'he told settler leaders' is about, named by surname alone."""
+    match = _OPENING_SURNAME.match(masked)
+    if match is None:
+        return None
+    surname = match.group("name")
+    for source in reversed(known):
+        if source.kind == "person" and source.name.split()[-1] == surname:
+            return ParsedSource(source.name, source.role, "person")
+    return None
+
+
+_THE_STATEMENT = frozenset({"the statement", "that statement", "this statement", "a statement"})
 
 
 def issuer_of_statement(parsed: ParsedSource, resolver: PronounResolver) -> ParsedSource | None:

@@ -96,7 +96,8 @@ def _person_name_start(words: list[str]) -> int | None:
         start -= 1
     run = [_clean(w) for w in words[start:end]]
     titled_at = max((k for k, w in enumerate(run[:-1]) if w in _PERSON_ROLES), default=-1)
-    if titled_at >= 0 and not any(w in _BODY_HEADS for w in run[titled_at + 1 :]):
+    named = [w for w in run[titled_at + 1 :] if w not in _PERSON_ROLES]
+    if titled_at >= 0 and named and not any(w in _BODY_HEADS for w in run[titled_at + 1 :]):
         # "European Commission President Ursula von der Leyen": the body belongs to the title
         start, run = start + titled_at, run[titled_at:]
     if not run or any(w in _BODY_HEADS for w in run):

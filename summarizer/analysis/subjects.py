@@ -80,7 +80,8 @@ _TIME_TAIL = re.compile(
     re.IGNORECASE,
 )
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(in|of|at|on|by|for|from|to|into|near|against|about|over|under)\s*$", re.I
+    r"\b(in|of|at|on|by|for|from|to|into|near|against|about|over|under)\s*(?:(?:the|a|an)\s+)?$",
+    re.I,
 )
 _SPEAKER_HEADS = (
     vocabulary.words("role_heads")
@@ -115,6 +116,8 @@ def speaker(parsed: ParsedSource | None) -> ParsedSource | None:
         return None
     words = parsed.name.split()
     first = words[0].lower().replace("\u2019", "'") if words else ""
+    if words and len(words[0]) > 1 and words[0].isupper():
+        first = ""  # "US State Department": the country, not the pronoun 'us'
     counted = first == "one" and len(words) > 1  # "One analyst said": one person, not 'one'
     if (first in _NOT_SPEAKERS and not counted) or " ".join(words).lower().replace(
         "\u2019", "'"
@@ -274,7 +277,8 @@ def _nearest_subject(prefix: str, placed: bool = False) -> tuple[ParsedSource, i
             return None  # "the superintendent for the hospital in the village of Mepaddi"
         elif linked.group(1).lower() in {"in", "at", "near"} and not placed:
             # "researchers at IBM Research India in Bangalore found": a place after the body
-            return _nearest_subject(prefix[: linked.start()].rstrip(), placed=True)
+            placed_subject = _nearest_subject(prefix[: linked.start()].rstrip(), placed=True)
+            return placed_subject or _opening_head(prefix)
         elif placed or linked.group(1).lower() not in {"by", "of", "for", "from"}:
             return None
     parsed = speaker(parse_source(phrase(prefix, start, len(prefix))))
@@ -290,11 +294,37 @@ def _only_place(words: str) -> bool:
     return _clean_word(re.sub(r"^(?:the|The)\s+", "", words.strip())) in _PLACES
 
 
+_OPENING_HEAD = re.compile(
+    r"^\W*(?P<np>(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?P<head>[a-z]+))\s+(?:of|at|from|for)\s",
+    re.IGNORECASE,
+)
+
+
+def _opening_head(prefix: str) -> tuple[ParsedSource, int, int] | None:
+    """'The authors of the research published in the journal X argued': the people the
+    sentence opens with speak, not the journal their work appeared in."""
+    match = _OPENING_HEAD.match(prefix)
+    if match is None or _clean_word(match.group("head")) not in _SPEAKER_HEADS:
+        return None
+    parsed = speaker(parse_source(match.group("np")))
+    return (parsed, match.start("np"), match.end("np")) if parsed is not None else None
+
+
 def clause_subject(prefix: str) -> tuple[ParsedSource, int, int] | None:
     """The noun phrase that opens the clause `prefix` ends in, up to its first comma: the
     subject of `X, <aside>, <aside>, said` and of `X did Y, telling CNN`."""
     opening = list(_CLAUSE_START.finditer(prefix))
-    start = opening[-1].end() if opening else 0
+    starts = [opening[-1].end(), 0] if opening else [0]
+    # the last 'and' may stand inside an aside ("X, an expert in drug use and mental health
+    # at ..., told"): then the clause is the sentence
+    for start in starts:
+        found = _opening_subject(prefix, start)
+        if found is not None:
+            return found
+    return None
+
+
+def _opening_subject(prefix: str, start: int) -> tuple[ParsedSource, int, int] | None:
     while start < len(prefix) and prefix[start] == " ":
         start += 1
     comma = prefix.find(",", start)

@@ -168,3 +168,80 @@ def test_a_quote_paragraph_does_not_take_the_next_paragraph_speaker() -> None:
         "Security sources added that allies were also “highly doubtful” about the talks."
     )
     assert quote_speakers(text)["The army knows"] != "Security sources"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # 'US' opening a subject is the country, not the pronoun 'us'
+        ("The US Treasury Department said 40 banks were fined.", None, "US Treasury Department"),
+        # 'states' after a number, a region or an acronym is the noun
+        ("The only three Baltic states to object also criticised the plan.", "Baltic", None),
+        (
+            "Use has risen in U.S. states where it is legal, according to a survey.",
+            "U.S.",
+            "a survey",
+        ),
+        # 'reported to prison' is going there
+        (
+            "Hale, who reported to federal prison last month to serve a six-month term, declined "
+            "to comment.",
+            "Hale",
+            None,
+        ),
+        # a press release is a document that can speak
+        ("More arrests may follow, the FBI release states.", None, "FBI release"),
+    ],
+)
+def test_words_that_look_like_speech_verbs(
+    text: str, absent: str | None, present: str | None
+) -> None:
+    names = source_names(text)
+    if absent is not None:
+        assert absent not in names
+    if present is not None:
+        assert present in names
+
+
+def test_authors_of_a_paper_speak_not_the_journal() -> None:
+    text = (
+        "The authors of the research published in the journal Addiction Letters argued that "
+        "the change was “a potential public health concern.”"
+    )
+    assert quote_speakers(text) == {"a potential public": "authors"}
+
+
+def test_an_aside_with_and_does_not_hide_the_speaker() -> None:
+    text = (
+        "Ian Holt, an expert in drug policy and mental health at the University of Leeds who "
+        'did not work on the study, told Reuters: "The rise is small but real."'
+    )
+    assert quote_speakers(text) == {"The rise is": "Ian Holt"}
+
+
+def test_a_surname_opening_a_sentence_is_who_a_later_he_is() -> None:
+    text = (
+        '"We will build," Prime Minister Daniel Okoro said on Monday. '
+        "The minister's rival, Paul Adeyemi, criticised the plan. "
+        "Okoro visited the site on Tuesday. "
+        '"This is a historic day for the country," he told workers, according to a statement.'
+    )
+    speakers = quote_speakers(text)
+    assert speakers["This is a"] == "Daniel Okoro"
+    assert "a statement" not in source_names(text)
+
+
+def test_a_shouted_quote_has_its_speaker() -> None:
+    text = "“Get out of here,” Marsh shouted at his staff during the recorded call."
+    assert quote_speakers(text) == {"Get out of": "Marsh"}
+
+
+def test_a_star_rating_is_not_a_figure() -> None:
+    text = "Police said staff at the five-star Grand Plaza found the guests on Tuesday."
+    assert [f.number.value for f in analyse(text).figures] == []
+
+
+def test_a_measure_word_is_read_whole_at_the_start_of_a_sentence() -> None:
+    text = "Guilty of nine out of 12 counts, Lee faces decades in prison, the prosecutor said."
+    figures = analyse(text).figures
+    assert figures and all(not f.measure.startswith("uilty") for f in figures)

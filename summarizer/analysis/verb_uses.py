@@ -1,0 +1,78 @@
+"""Whether a reporting-verb word in a sentence is used as a verb of speech at all: 'reports'
+and 'states' are nouns too ("Some reports said", "the only two Arab states"), 'reported to
+prison' is going there, and a negated or passive verb claims nothing."""
+
+from __future__ import annotations
+
+import re
+
+_REPORTED_TO_PLACE = re.compile(
+    r"\s+(?:to|for)\s+(?:(?:a|the|his|her|their|federal|state|county)\s+)*"
+    r"(?:prison|jail|custody|duty|work|camp|barracks|base|training)\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"(?:n[\u2019']t|\bnot|\bnever)\s+$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$", re.IGNORECASE)
+_NOUN_VERBS = frozenset(
+    {
+        "forecast",
+        "forecasts",
+        "estimate",
+        "estimates",
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "states",
+        "shows",
+    }
+)
+_NOUN_FOLLOWERS = re.compile(r"(?:are|were|have|had)\b")
+# a plural noun-verb opening its clause, or after a quantifier, an adjective of news or a verb
+# that takes reports as its object, is the noun: "Initial reports spoke of", "follows reports"
+_PLURAL_NOUN_CONTEXT = re.compile(
+    r"(?:^|[,;:]|\b(?:some|many|several|other|initial|preliminary|early|earlier|unconfirmed|"
+    r"conflicting|separate|local|media|news|press|official|recent|latest|first|later|new|"
+    r"previous|independent|follows|following|amid|despite|denied|dismissed|rejected|confirmed|"
+    r"cited|citing|quoting|and|or))\W*$",
+    re.IGNORECASE,
+)
+_KIND_OF_STATES = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|several|all|both|member|nation|island|city|"
+    r"arab|gulf|baltic|nordic|western|eastern|southern|northern|african|european|asian|"
+    r"american|muslim|islamic|neighbou?ring|rogue|border|coastal|sovereign|independent|"
+    r"[a-z]+(?:ian|ese|ean))\s+$",
+    re.IGNORECASE,
+)
+_ACRONYM_BEFORE = re.compile(r"\b(?:[A-Z][.\u2024]?){2,3}\s+$")
+_BEFORE_NOUN = re.compile(r"\b(?:from|of|in|with|to|for|by|on|at|under|than)\s*$", re.IGNORECASE)
+
+
+def noun_use(masked: str, match: re.Match[str]) -> bool:
+    """'forecasts of 6.8%', 'up from estimates': words that are verbs and nouns, used as nouns
+    (after a preposition, or before 'of')."""
+    verb = match.group("verb").lower()
+    if verb not in _NOUN_VERBS:
+        return False
+    after = masked[match.end() :].lstrip().lower()
+    if after.startswith("of ") or (verb.endswith("s") and _NOUN_FOLLOWERS.match(after)):
+        return True  # "forecasts of", "the Russian and Syrian claims are false"
+    before = masked[: match.start()]
+    if verb.endswith("s") and _PLURAL_NOUN_CONTEXT.search(before):
+        return True  # "Some reports said", "Meanwhile, reports from London say"
+    if verb == "states" and (_KIND_OF_STATES.search(before) or _ACRONYM_BEFORE.search(before)):
+        return True  # "the only two Arab states", "EU member states", "in U.S. states where"
+    return _BEFORE_NOUN.search(before) is not None
+
+
+def not_speech(masked: str, match: re.Match[str]) -> bool:
+    """The verb `match` found claims nothing: a noun, a trip, a negation or a passive."""
+    if noun_use(masked, match):
+        return True  # "up from forecasts of 6.8%": a noun, not a verb
+    verb = match.group("verb").lower()
+    if verb.startswith("report") and _REPORTED_TO_PLACE.match(masked, match.end()):
+        return True  # "Bannon, who reported to federal prison": he went there, said nothing
+    if _NEGATED.search(masked[: match.start("verb")]):
+        return True  # "the agency didn't estimate how many": no claim
+    # "Guede, who was found to have ...": done to the subject, not said by it
+    return _PASSIVE_BEFORE.search(masked[: match.start()]) is not None
