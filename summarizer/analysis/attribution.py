@@ -37,6 +37,7 @@ from summarizer.analysis.sources import (
     shared_subject,
 )
 from summarizer.analysis.subjects import (
+    DOT,
     after_determiner,
     clause_subject,
     masked_clause,
@@ -75,6 +76,18 @@ _INVERTED = re.compile(
 _FINITE_AFTER = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b"
 )
+# 'says the company respects the findings': a second determiner after a word that is no
+# preposition, or a reporting verb, inside what follows 'says' makes it a clause, not a name
+_CLAUSE_INSIDE = re.compile(
+    r"\b(?!(?:of|for|at|in|on|from|to|with|by|and|or)\b)[a-z]+\s+(?:the|a|an|its|their|his|her)\s"
+    r"|\b(?:said|says|told|tells)\b"
+)
+
+
+def _clause_not_name(words: str) -> bool:
+    return _CLAUSE_INSIDE.search(words.replace(DOT, ".")) is not None
+
+
 _TOLD = re.compile(r"\btold\s+(?P<np>(?:the\s+)?[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3})")
 # "according to the results of an investigation released by officials": the investigation
 _ACCORDING = re.compile(
@@ -245,7 +258,9 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
     for pattern in (_PASSIVE_BY, _ACCORDING, _INVERTED, _IN_DOCUMENT):
         for match in pattern.finditer(masked):
             parsed, np_start, np_end = parse_forward(masked, match.start("np"), match.end("np"))
-            if pattern is _INVERTED and _FINITE_AFTER.match(masked, np_end):
+            if pattern is _INVERTED and (
+                _FINITE_AFTER.match(masked, np_end) or _clause_not_name(masked[np_start:np_end])
+            ):
                 continue  # "Ruddock, says the so-called Pacific Solution is working": content
             verb = match.groupdict().get("verb") or "according to"
             if parsed is not None and parsed.kind is not None and match.start() not in taken:
@@ -327,9 +342,17 @@ def _without_reported_stances(
     return [c for c in found if not (c[1] in _STANCE_VERBS and c[4] < trailing.start())]
 
 
+_WITH_SUBJECT = re.compile(r"\bwith\s+[^,;:]{1,80}$", re.IGNORECASE)
+_SPEECH_PARTICIPLES = frozenset({"saying", "adding", "telling", "noting", "warning", "insisting"})
+
+
 def _subject_of(masked: str, verb_at: int, verb: str) -> tuple[ParsedSource, int, int] | None:
-    if verb.endswith("ing") and masked[:verb_at].rstrip().endswith(","):
-        # "He welcomed the plan, telling CNN: ...": the main clause's subject speaks
+    after_comma = masked[:verb_at].rstrip().endswith(",")
+    # "with the emergency services saying": the noun phrase before the participle speaks
+    absolute = _WITH_SUBJECT.search(masked[:verb_at]) is not None
+    if verb.endswith("ing") and (after_comma or (verb in _SPEECH_PARTICIPLES and not absolute)):
+        # "He welcomed the plan, telling CNN: ...", "He gave a strong defence of the court
+        # saying ...": the main clause's subject speaks
         return clause_subject(masked[:verb_at].rstrip())
     subject = subject_before(masked, verb_at) or shared_subject(masked, verb_at)
     if subject is not None and verb in _WEAK_VERBS and _bare_word(subject[0]):

@@ -74,6 +74,8 @@ def parse_source(phrase: str) -> ParsedSource | None:
     """Read a subject noun phrase as a source, or None when it names no one who can speak."""
     phrase = _LEADING_CONNECTIVE.sub("", phrase.strip(" ,;:\u2013\u2014-"))
     words = _WORD.findall(phrase)
+    if len(words) == 1 and _LEADING_CONNECTIVE.match(words[0] + " "):
+        return None  # "Then": a connective alone names no one
     if not words or len(words) > 12:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
@@ -118,7 +120,7 @@ def _person_name_start(words: list[str]) -> int | None:
             return None
     elif (
         start > 1
-        and words[start - 1] in {"of", "for", "and", "&"}
+        and words[start - 1] in {"of", "for", "and", "&", "on"}
         and _is_capitalised(words[start - 2])
     ):
         return None  # "Office for National Statistics"

@@ -160,7 +160,10 @@ def _forward_np(masked: str, start: int, end: int) -> tuple[int, int]:
         after = masked[stop.end() : end].split()
         joined = word in _NAME_JOINERS and before and after
         if joined and before[-1][:1].isupper() and after[0][:1].isupper():
-            continue  # "Centers for Disease Control and Prevention": one name
+            named = parse_source(" ".join(before))
+            if named is None or named.kind != "person":
+                continue  # "Centers for Disease Control and Prevention": one name
+            # "Saeb Erakat on CNN television": a person ends the name
         end = stop.start()
         break
     while end > start and masked[end - 1] in " \u00a0\t":
@@ -314,14 +317,18 @@ def clause_subject(prefix: str) -> tuple[ParsedSource, int, int] | None:
     """The noun phrase that opens the clause `prefix` ends in, up to its first comma: the
     subject of `X, <aside>, <aside>, said` and of `X did Y, telling CNN`."""
     opening = list(_CLAUSE_START.finditer(prefix))
-    starts = [opening[-1].end(), 0] if opening else [0]
-    # the last 'and' may stand inside an aside ("X, an expert in drug use and mental health
-    # at ..., told"): then the clause is the sentence
-    for start in starts:
-        found = _opening_subject(prefix, start)
-        if found is not None:
-            return found
-    return None
+    first = _opening_subject(prefix, 0)
+    if not opening or (first is not None and first[0].kind == "person"):
+        # a person opening the sentence before an aside ("X, an expert in drug use and mental
+        # health at ..., told"): the last 'and' stands inside the aside
+        return first
+    return _opening_subject(prefix, opening[-1].end()) or first
+
+
+_FINITE_IN_SUBJECT = re.compile(
+    r"\s(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do)"
+    r"\b"
+)
 
 
 def _opening_subject(prefix: str, start: int) -> tuple[ParsedSource, int, int] | None:
@@ -329,7 +336,13 @@ def _opening_subject(prefix: str, start: int) -> tuple[ParsedSource, int, int] |
         start += 1
     comma = prefix.find(",", start)
     end = comma if comma > start else len(prefix)
+    finite = _FINITE_IN_SUBJECT.search(prefix, start, end)
+    if finite is not None:
+        end = finite.start()  # "Unions are also worried, saying": the noun phrase before 'are'
     words = phrase(prefix, start, end)
+    if words.split()[:1] and words.split()[0].lower() in PRONOUNS:
+        words = words.split()[0]  # "He gave a strong defence of the court saying": he
+        end = start + len(words)
     if not words or len(words.split()) > 8 or _PREPOSITION_START.match(words):
         return None  # "On Sunday, the crew deployed a satellite called ...": a time, no subject
     parsed = speaker(parse_source(words))

@@ -11,6 +11,18 @@ _REPORTED_TO_PLACE = re.compile(
     r"(?:prison|jail|custody|duty|work|camp|barracks|base|training)\b",
     re.IGNORECASE,
 )
+_CLAIMED_LIVES = re.compile(
+    r"\s+(?:the\s+)?(?:[\w,.-]+\s+){0,4}?lives\b|\s+(?:the\s+)?(?:[\w,.-]+\s+){0,3}?victims?\b",
+    re.IGNORECASE,
+)
+# a base form ('report', 'estimate') is a verb after a plural subject, a pronoun or an auxiliary
+_BASE_FORMS = frozenset({"report", "estimate", "forecast", "claim"})
+_BASE_VERB_SUBJECT = re.compile(
+    r"(?:\b(?:i|we|you|they|to|will|would|could|can|may|might|must|should|did|do|does|not|"
+    r"also|still|now|often|typically|usually)|[a-z]s)\s+$",
+    re.IGNORECASE,
+)
+_ACTION_BEFORE = re.compile(r"\b(?:after|before|by|while|since|without|for|of)\s+$", re.I)
 _NEGATED = re.compile(r"(?:n[\u2019']t|\bnot|\bnever)\s+$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$", re.IGNORECASE)
 _NOUN_VERBS = frozenset(
@@ -58,6 +70,8 @@ def noun_use(masked: str, match: re.Match[str]) -> bool:
     if after.startswith("of ") or (verb.endswith("s") and _NOUN_FOLLOWERS.match(after)):
         return True  # "forecasts of", "the Russian and Syrian claims are false"
     before = masked[: match.start()]
+    if verb in _BASE_FORMS and not _BASE_VERB_SUBJECT.search(before):
+        return True  # "a new departmental report which ...": no plural subject or auxiliary
     if verb.endswith("s") and _PLURAL_NOUN_CONTEXT.search(before):
         return True  # "Some reports said", "Meanwhile, reports from London say"
     if verb == "states" and (_KIND_OF_STATES.search(before) or _ACRONYM_BEFORE.search(before)):
@@ -72,6 +86,10 @@ def not_speech(masked: str, match: re.Match[str]) -> bool:
     verb = match.group("verb").lower()
     if verb.startswith("report") and _REPORTED_TO_PLACE.match(masked, match.end()):
         return True  # "Bannon, who reported to federal prison": he went there, said nothing
+    if verb.startswith("claim") and _CLAIMED_LIVES.match(masked, match.end()):
+        return True  # "fighting that has claimed hundreds of lives": deaths, not speech
+    if verb.endswith("ing") and _ACTION_BEFORE.search(masked[: match.start("verb")]):
+        return True  # "Then, after adding charging circuits": something done, not said
     if _NEGATED.search(masked[: match.start("verb")]):
         return True  # "the agency didn't estimate how many": no claim
     # "Guede, who was found to have ...": done to the subject, not said by it

@@ -245,3 +245,69 @@ def test_a_measure_word_is_read_whole_at_the_start_of_a_sentence() -> None:
     text = "Guilty of nine out of 12 counts, Lee faces decades in prison, the prosecutor said."
     figures = analyse(text).figures
     assert figures and all(not f.measure.startswith("uilty") for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # what follows 'says' is a clause, not an inverted speaker
+        (
+            "The owner, Helen Gray, says the company respects the findings of the inquiry.",
+            "company respects the findings",
+            "Helen Gray",
+        ),
+        (
+            "Chirac said Mr Aziz remains the only partner for peace.",
+            "Mr Aziz remains the only partner",
+            None,
+        ),
+        # a speech participle without a comma belongs to the clause's subject ...
+        (
+            "Judge Ann Kemp gave a strong defence of the court saying open trials had helped "
+            "extremists.",
+            "court",
+            "Ann Kemp",
+        ),
+        # ... except after 'with', where the noun phrase before it speaks
+        (
+            "The toll may be higher, with the regional health office saying 300 have died.",
+            None,
+            "regional health office",
+        ),
+        # a subject opening a clause ends before its auxiliary
+        (
+            "Unions are also worried, saying staff are not trained.",
+            "Unions are also worried",
+            "Unions",
+        ),
+        # deaths, not speech; a noun, not a verb
+        (
+            "Fighting between Muslims and Christians has claimed hundreds of lives.",
+            "Muslims and Christians",
+            None,
+        ),
+        (
+            "The state is under fire from unions over a new departmental report which urges cuts.",
+            "unions over a new departmental",
+            None,
+        ),
+        ("Then, after adding new cells, the team tested the packs.", "Then", None),
+        # 'on' joins a body's name but ends a person's
+        (
+            "The Council on Foreign Relations said 40 envoys attended.",
+            "Foreign Relations",
+            "Council on Foreign Relations",
+        ),
+        (
+            '"We heard a declaration of war," said chief negotiator Saeb Erakat on CNN television.',
+            "chief negotiator Saeb Erakat on CNN television",
+            "Saeb Erakat",
+        ),
+    ],
+)
+def test_clauses_are_not_names(text: str, absent: str | None, present: str | None) -> None:
+    names = source_names(text)
+    if absent is not None:
+        assert absent not in names
+    if present is not None:
+        assert present in names
