@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.analysis import vocabulary
+from summarizer.analysis.forward import parse_forward
 from summarizer.analysis.quotes import QuoteSpan
 from summarizer.analysis.references import (
     FIRST_NAME_TITLES,
@@ -41,7 +42,6 @@ from summarizer.analysis.subjects import (
     after_determiner,
     clause_subject,
     masked_clause,
-    parse_forward,
     phrase,
     subject_before,
 )

@@ -23,18 +23,7 @@ _ABBREVIATED = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|Inc|"
     r"Co|Corp|Ltd|No|Vol)\.(?=\s)|\b[A-Z]\.(?=\s?[A-Z])|(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\.[A-Z])\."
 )
-_FORWARD_STOP = re.compile(
-    r"\s(?:that|who|which|on|in|at|after|before|adding|as|when|while|because|today|yesterday|"
-    r"this|last|earlier|and|but|to|during|amid|with|is|are|was|were|has|had|have|for|of)\b",
-    re.IGNORECASE,
-)
-# "data compiled by FactSet", "figures published last week by the National Statistics Office"
-_BY_AGENT = re.compile(
-    r"\s*(?:the\s+|new\s+|latest\s+|official\s+)*(?:data|figures|statistics|numbers|estimates?|"
-    r"report|survey|poll|analysis|study|research|announcement|statement|count|tally)\b"
-    r"[^,;:]{0,40}?\bby\s+(?P<np>(?:the\s+)?[A-Z])"
-)
-_NAME_JOINERS = frozenset({"and", "&", "for", "of", "de", "on"})
+NAME_JOINERS = frozenset({"and", "&", "for", "of", "de", "on"})
 _BACKWARD_STOP = vocabulary.words("subject_stop_words")
 _UNIT_WORDS = frozenset(UNIT_BY_FORM) | {"million", "billion", "trillion", "thousand", "bn", "m"}
 _NOT_SPEAKERS = vocabulary.words("not_speakers")
@@ -74,11 +63,6 @@ _OBJECT_RELATIVE = re.compile(
     r"|[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}|it|they|he|she)$"
 )
 _CLAUSE_START = re.compile(r"(?:^|[;:]\s|\s(?:but|and|while|whereas)\s)(?=[^;:]*$)")
-_TIME_TAIL = re.compile(
-    r"(?:\s+(?:on|late|early|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend))+\s*$",
-    re.IGNORECASE,
-)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(in|of|at|on|by|for|from|to|into|near|against|about|over|under)\s*(?:(?:the|a|an)\s+)?$",
     re.I,
@@ -92,7 +76,7 @@ _SPEAKER_HEADS = (
 )
 _TITLES = vocabulary.words("titles")
 _ROLE_WORDS = vocabulary.words("role_heads")
-_PREPOSITION_START = re.compile(r"^(?:in|on|at|to|for|from|by|with|after|before|during)\s", re.I)
+PREPOSITION_START = re.compile(r"^(?:in|on|at|to|for|from|by|with|after|before|during)\s", re.I)
 
 
 def masked_clause(sentence_text: str, dateline: int, spans: list[tuple[int, int]]) -> str:
@@ -124,51 +108,6 @@ def speaker(parsed: ParsedSource | None) -> ParsedSource | None:
     ) in _NOT_SPEAKERS:
         return None
     return parsed
-
-
-def parse_forward(masked: str, start: int, end: int) -> tuple[ParsedSource | None, int, int]:
-    """A source named after its verb: `said the district attorney, Sam Reed`; `according to the
-    World Travel and Tourism Council`; `according to figures published by the statistics
-    office` (the body that published them)."""
-    agent = _BY_AGENT.match(masked, start, end)
-    if agent is not None:
-        start = agent.start("np")
-    start, end = _forward_np(masked, start, end)
-    text = phrase(masked, start, end)
-    if _PREPOSITION_START.match(text):
-        return None, start, end  # "said in the statement": not a source
-    if "," in text:
-        paired = _appositive(text)
-        if paired is not None:
-            return speaker(paired[0]), start, end
-        text = text.split(",")[0]
-        end = start + len(text)
-    text, end = _without_time(text, start)
-    return speaker(parse_source(text)), start, end
-
-
-def _without_time(text: str, start: int) -> tuple[str, int]:
-    """'CNN Tuesday' -> 'CNN'."""
-    trimmed = _TIME_TAIL.sub("", text)
-    return (trimmed, start + len(trimmed)) if trimmed.strip() else (text, start + len(text))
-
-
-def _forward_np(masked: str, start: int, end: int) -> tuple[int, int]:
-    for stop in _FORWARD_STOP.finditer(masked, start, end):
-        word = stop.group().strip().lower()
-        before = masked[start : stop.start()].split()
-        after = masked[stop.end() : end].split()
-        joined = word in _NAME_JOINERS and before and after
-        if joined and before[-1][:1].isupper() and after[0][:1].isupper():
-            named = parse_source(" ".join(before))
-            if named is None or named.kind != "person":
-                continue  # "Centers for Disease Control and Prevention": one name
-            # "Saeb Erakat on CNN television": a person ends the name
-        end = stop.start()
-        break
-    while end > start and masked[end - 1] in " \u00a0\t":
-        end -= 1
-    return start, end
 
 
 def _clean_word(word: str) -> str:
@@ -252,9 +191,9 @@ def _nearest_subject(prefix: str, placed: bool = False) -> tuple[ParsedSource, i
     if relative is not None:
         prefix = prefix[: relative.start()].rstrip()
     prefix = prefix.rstrip(", ")
-    appositive = _appositive(phrase(prefix, 0, len(prefix)))
-    if appositive is not None:
-        return appositive
+    paired = appositive(phrase(prefix, 0, len(prefix)))
+    if paired is not None:
+        return paired
     informed = _INFORMED.search(prefix)
     if informed is not None:
         words = phrase(prefix, informed.start(), len(prefix)).strip()
@@ -343,7 +282,7 @@ def _opening_subject(prefix: str, start: int) -> tuple[ParsedSource, int, int] |
     if words.split()[:1] and words.split()[0].lower() in PRONOUNS:
         words = words.split()[0]  # "He gave a strong defence of the court saying": he
         end = start + len(words)
-    if not words or len(words.split()) > 8 or _PREPOSITION_START.match(words):
+    if not words or len(words.split()) > 8 or PREPOSITION_START.match(words):
         return None  # "On Sunday, the crew deployed a satellite called ...": a time, no subject
     parsed = speaker(parse_source(words))
     if parsed is None or (parsed.kind is None and parsed.name.lower() not in PRONOUNS):
@@ -361,7 +300,7 @@ def noun_phrase_start(prefix: str) -> int:
         word = token.group()
         lower = word.lower()
         position = len(tokens) - count
-        if lower in _NAME_JOINERS and _inside_name(tokens, position):
+        if lower in NAME_JOINERS and _inside_name(tokens, position):
             start = token.start()
             continue
         if named and word[0].islower() and _clean_word(word) not in _SPEAKER_HEADS | _TITLES:
@@ -415,10 +354,10 @@ def _kin_or_role_of(text: str) -> bool:
     return owned and _clean_word(words[-1]) in _ROLE_WORDS
 
 
-def _appositive(prefix: str) -> tuple[ParsedSource, int, int] | None:
+def appositive(prefix: str) -> tuple[ParsedSource, int, int] | None:
     """`the city's mayor, Oleksandr Markushin` or `Oleksandr Markushin, the mayor of Irpin`."""
     match = _APPOSITIVE.search(prefix)
-    if match is None or _PREPOSITION_START.match(match.group("a").strip()):
+    if match is None or PREPOSITION_START.match(match.group("a").strip()):
         return None  # "On Saturday, the embassy said": a time or place adverbial, no name
     if match.group("a").strip().lower() in _LEADING_FILLER:
         return None  # "However, King Juan said": a connective, not a name in apposition
