@@ -292,6 +292,10 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
     if any(claim[1] != "in" for claim in found):
         # "in a study" credits the study only when nobody in the sentence says it
         found = [claim for claim in found if claim[1] != "in"]
+    if any(claim[0].kind != "document" for claim in found):
+        # "HHS reported 6,228, according to the most recent data on its website": the data
+        # are the speaker's own; a document the sentence does not name is no second source
+        found = [claim for claim in found if not _unnamed_document(claim[0], claim[1])]
     found.sort(key=lambda claim: claim[4])
     return found
 
@@ -302,6 +306,14 @@ _NEW_CLAUSE = re.compile(
     r"\b(?:that|who|whom|whose|which|where|when|while|if|because|but|although|after|before)\b"
     r"|[.;:]"
 )
+
+
+def _unnamed_document(parsed: ParsedSource, verb: str) -> bool:
+    words = parsed.name.split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    named = any(word[:1].isupper() for word in words)
+    return parsed.kind == "document" and verb == "according to" and not named
 
 
 def _same_predicate_subject(

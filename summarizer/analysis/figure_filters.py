@@ -55,6 +55,8 @@ _AGE_BAND = re.compile(
     r"|\baged\s*(?:(?:between\s+)?\w+\s*(?:to|-|and|\u2013)\s*)?$",
     re.IGNORECASE,
 )
+_YEARS_OLD_AFTER = re.compile(r"^[\s-]*years?[\s-]*old\b", re.IGNORECASE)
+_AGE_LIST = re.compile(r"\bage[sd]?\s+\d+(?:\s*,\s*\d+)*\s*(?:,|and|or|to|-)?\s*$", re.I)
 _NAME_AGE = re.compile(r"\b(?:[A-Z][\w'\u2019-]+|man|woman|boy|girl),\s*$")
 _YEARS_OLD = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^\s*,", re.IGNORECASE)
 _SOURCE_HEADS = vocabulary.alternation(
@@ -80,6 +82,10 @@ _CONVERTIBLE = frozenset(
 )
 
 
+_ADDRESS = re.compile(
+    r"\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Street|St|Avenue|Ave|Plaza|Road|Rd|Boulevard|Blvd|Lane|"
+    r"Drive|Square|Place|Way|Court|Terrace|Parkway)\b"
+)
 _RATING = re.compile(r"-star\b", re.IGNORECASE)
 
 
@@ -95,6 +101,10 @@ def counts(
         return False
     if _RATING.match(text, number.end):
         return False  # "the five-star hotel", "a four-star general": a grade, not a count
+    if number.value == 0 and text[number.end : number.end + 1] == "-":
+        return False  # "a zero-tolerance policy", "zero-sum": a modifier, not a count of nothing
+    if _ADDRESS.match(text, number.end):
+        return False  # "its offices at 30 Rockefeller Plaza": a street number
     spelled = not any(ch.isdigit() for ch in number.text)
     before = text[max(0, number.start - 8) : number.start]
     modifier = text[number.end : number.end + 1] == "-"  # 'the nine-member committee'
@@ -138,12 +148,14 @@ def _duration_counts(text: str, number: NumberMention, sentence: Sentence) -> bo
 
 def is_age(text: str, number: NumberMention) -> bool:
     """`children under five`, `people over 65`, `Ana Costa, 54,`: an age, not a count."""
+    after = text[number.end : number.end + 12]
+    if number.value == int(number.value) and _YEARS_OLD_AFTER.match(after) and not number.unit:
+        return True  # "the 124-year-old company": an age, of people or of anything else
     if number.value != int(number.value) or not 0 < number.value < 120 or number.unit:
         return False
     bare = text[max(0, number.start - 40) : number.start]
+    if _AGE_LIST.search(bare):
+        return True  # "three girls ages 5, 8 and 11"
     if _AGE_BAND.search(bare) or _AGE_BAND.search(f"{bare}{number.text.split()[0]} "):
         return True
-    after = text[number.end : number.end + 12]
-    return bool(_NAME_AGE.search(bare) and _YEARS_OLD.match(after)) or bool(
-        re.match(r"^[\s-]*years?[\s-]*old\b", after, re.IGNORECASE)
-    )
+    return bool(_NAME_AGE.search(bare) and _YEARS_OLD.match(after))

@@ -23,7 +23,10 @@ _BASE_VERB_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _ACTION_BEFORE = re.compile(r"\b(?:after|before|by|while|since|without|for|of)\s+$", re.I)
-_NEGATED = re.compile(r"(?:n[\u2019']t|\bnot|\bnever)\s+$", re.IGNORECASE)
+_NEGATED = re.compile(
+    r"(?:n[\u2019']t|\bnot|\bnever|\b(?:declined|refused|declining|refusing)\s+to)\s+$",
+    re.IGNORECASE,
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$", re.IGNORECASE)
 _NOUN_VERBS = frozenset(
     {

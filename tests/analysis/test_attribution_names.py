@@ -311,3 +311,49 @@ def test_clauses_are_not_names(text: str, absent: str | None, present: str | Non
         assert absent not in names
     if present is not None:
         assert present in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said a worker abused girls ages 5, 8 and 11 at the shelter.",
+        "The 124-year-old company said it would move on Monday.",
+        "The agency said it has a zero-tolerance policy.",
+        "The firm said it will sell its offices at 30 Rockefeller Plaza in New York.",
+    ],
+)
+def test_ages_street_numbers_and_modifiers_are_not_figures(text: str) -> None:
+    assert [f.number.value for f in analyse(text).figures] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # declining to say is saying nothing
+        ("The department declined to say how many children were held.", "department", None),
+        # 'Co' closes a company's name; 'General' is no title there
+        (
+            "NEW YORK General Dynamics Co said on Wednesday it will cut 300 jobs.",
+            "Dynamics Co",
+            "General Dynamics Co",
+        ),
+        # a draft is a document that can be a source
+        (
+            "Aid will fall to 4 billion euros, according to a draft of the budget seen by Reuters.",
+            None,
+            "a draft",
+        ),
+        # an unnamed document beside a named speaker is the speaker's own
+        (
+            "The ministry reported 6,228 cases, according to the most recent data on its website.",
+            "the most recent data",
+            "ministry",
+        ),
+    ],
+)
+def test_documents_and_refusals(text: str, absent: str | None, present: str | None) -> None:
+    names = source_names(text)
+    if absent is not None:
+        assert absent not in names
+    if present is not None:
+        assert present in names
