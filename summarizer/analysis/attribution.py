@@ -69,7 +69,7 @@ _INVERTED = re.compile(
     r"(?:[,\u201d\"]\s*|^)(?P<verb>said|says|added|adds|warned|according to|recalls|recalled|"
     r"remembers|remembered|explains|explained|notes|noted|asked|asks|wrote|writes|continued|"
     r"continues|insisted|insists|argued|argues)\s+"
-    r"(?P<np>(?:the |a |an )?[^,.;:!?\u201c\"]{2,80}(?:,\s*[A-Z][^,.;:!?\u201c\"]{2,40})?)",
+    r"(?P<np>(?:the |a |an )?[^,.;:!?\u201c\"]{2,80}(?:,\s*[^,.;:!?\u201c\"]{2,60})?)",
     re.IGNORECASE,
 )
 # a noun phrase after 'says' that has a verb of its own is what was said, not who said it

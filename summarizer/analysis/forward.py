@@ -39,6 +39,9 @@ def parse_forward(masked: str, start: int, end: int) -> tuple[ParsedSource | Non
     agent = _BY_AGENT.match(masked, start, end)
     if agent is not None:
         start = agent.start("np")
+    named_last = _named_person_last(masked, start, end)
+    if named_last is not None:
+        return named_last, start, end
     start, end = _forward_np(masked, start, end)
     text = phrase(masked, start, end)
     if PREPOSITION_START.match(text):
@@ -50,7 +53,31 @@ def parse_forward(masked: str, start: int, end: int) -> tuple[ParsedSource | Non
         text = text.split(",")[0]
         end = start + len(text)
     text, end = _without_time(text, start)
-    return speaker(parse_source(text)), start, end
+    parsed = speaker(parse_source(text))
+    publisher = _PUBLISHED_BY.search(text)
+    if parsed is None and publisher is not None:
+        # "the TexAuto Facts report from InfoNation": the body that publishes it
+        return speaker(parse_source(publisher.group("np"))), start, end
+    return parsed, start, end
+
+
+_PUBLISHED_BY = re.compile(
+    r"\s(?:from|by)\s+(?P<np>(?:the\s+)?[A-Z][\w&'.\u2024-]*(?:\s+[A-Z][\w&'.\u2024-]*)*)$"
+)
+_LAST_ASIDE = re.compile(r",\s*(?P<np>[^,]+?)\s*$")
+
+
+def _named_person_last(masked: str, start: int, end: int) -> ParsedSource | None:
+    """'said another witness in the impeachment probe, former White House Russia adviser Fiona
+    Hill': a named person closing the phrase after a comma is who speaks."""
+    aside = _LAST_ASIDE.search(masked, start, end)
+    if aside is None:
+        return None
+    parsed = parse_source(phrase(masked, *aside.span("np")))
+    if parsed is None or parsed.kind != "person" or " " not in parsed.name:
+        return None
+    head = phrase(masked, start, aside.start()).strip()
+    return ParsedSource(parsed.name, parsed.role or head, "person")
 
 
 def _without_time(text: str, start: int) -> tuple[str, int]:

@@ -66,6 +66,9 @@ _TEMPORAL_BEFORE = re.compile(
 )
 
 
+_NAME_OF_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
+
+
 def _capitalised_name(text: str, amount: Amount) -> bool:
     """'S&P 500 companies', 'ADE 651 detectors', 'World War Two', 'Innovators Under 35': a bare
     number right after a capitalised word that does not open the sentence names something. Not
@@ -75,6 +78,8 @@ def _capitalised_name(text: str, amount: Amount) -> bool:
     if "," in core or amount.has_decimals:
         return False
     before = text[max(0, amount.core_start - 40) : amount.core_start]
+    if core[:1].isupper() and core.isalpha() and _NAME_OF_BEFORE.search(before):
+        return True  # "the Group of Seven", "the Gang of Four": a spelled number in a name
     word = _WORD_BEFORE.search(before)
     if word is None or word.group("word").endswith("."):
         return False

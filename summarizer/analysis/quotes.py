@@ -139,6 +139,8 @@ def attach_speakers(
         speaker, found = _adjacent_speaker(text, span, claims or [])
         if speaker is None:
             speaker, found = _speaker_from_context(span, index, by_sentence)
+        if speaker is None:
+            speaker, found = _person_just_before(text, span, index, sources or [])
         bare = speaker is None and previous is not None and not is_scare_quote(quoted)
         if bare and previous and (span.continues or _follows_closely(previous, span, index)):
             speaker = previous.speaker
@@ -219,6 +221,41 @@ def _speaker_from_context(
         if intro.endswith(":"):
             return earlier.source, Confidence("introduced", INTRODUCED)
     return None, nobody
+
+
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|asked|asks|told|tells|added|adds|wrote|writes|replied|explained|shouted)\b"
+)
+
+
+def _person_just_before(
+    text: str, span: QuoteSpan, index: SentenceIndex, sources: list[SourceMention]
+) -> tuple[SourceMention | None, Confidence]:
+    """'Bolger's lawyer, Jeremy Robinson, had a more succinct statement. “It is impossible
+    ...”': a quote opening a sentence speaks for the person the sentence before is about."""
+    nobody = Confidence("none", 0.0)
+    here = index.at(span.start)
+    if (
+        span.continues
+        or here is None
+        or here.index == 0
+        or is_scare_quote(text[span.start : span.end])
+    ):
+        return None, nobody
+    before = index.sentences[here.index - 1]
+    opens = text[here.start : span.start].strip() in _MARKS
+    if not opens or before.paragraph != here.paragraph:
+        return None, nobody
+    if _SPEECH_VERB.search(text[span.end : here.end]):
+        return None, nobody  # "“Are you OK?” the voice asked": someone else speaks it
+    named = [
+        source
+        for source in sources
+        if source.kind == "person" and re.search(rf"\b{re.escape(source.name)}\b", before.text)
+    ]
+    if len(named) != 1:
+        return None, nobody  # nobody, or several people: not sure who goes on speaking
+    return named[0], Confidence("sentence_before", FOLLOWS)
 
 
 def _speaker_of_paragraph_before(

@@ -146,9 +146,14 @@ def subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] |
         opening = _name_after_quote(prefix) or clause_subject(prefix)
         if nearest is None or (opening is not None and opening[0].kind == "person"):
             return opening
+        if opening is not None and _DESCRIBED.match(prefix, opening[2]):
+            # "The California ISO, the nonprofit that controls 80 percent of California, said":
+            # a description in apposition, so the body it describes speaks
+            return opening
     return nearest or _modified_document(prefix)
 
 
+_DESCRIBED = re.compile(r",\s*(?:the|a|an|which|who)\s")
 _AFTER_QUOTE_NAME = re.compile(
     r"[\u201d\"]\s*(?P<np>[A-Z][\w'\u2019.\u2024-]*(?:\s+[A-Z][\w'\u2019.\u2024-]*){0,3}),[^\u201d\"]*$"
 )

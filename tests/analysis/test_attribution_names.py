@@ -357,3 +357,57 @@ def test_documents_and_refusals(text: str, absent: str | None, present: str | No
         assert absent not in names
     if present is not None:
         assert present in names
+
+
+def test_a_spelled_number_in_a_name_is_no_figure() -> None:
+    text = "Officials said the assets were frozen by the Group of Seven last year."
+    assert [f.number.value for f in analyse(text).figures] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a named person closing an inverted phrase after a comma speaks
+        (
+            'He was "in charge of Ukraine," said another witness in the inquiry, former adviser '
+            "Fiona Hale.",
+            "Fiona Hale",
+        ),
+        # the body that publishes a report named after 'according to'
+        (
+            "Dealers sold 30,154 cars, according to the AutoFacts report from DataNation, a "
+            "Texas-based provider.",
+            "DataNation",
+        ),
+        # roles of politics and campaigns
+        ('"He let everybody down," said one GOP operative in the state.', "one GOP operative"),
+        # a body described in apposition speaks, not the place in its description
+        (
+            "The Sierra Grid Operator, the nonprofit that runs 80 percent of Nevada's power, said "
+            "it acted after two plants shut.",
+            "Western Grid Operator",
+        ),
+    ],
+)
+def test_speakers_named_at_the_edges_of_a_clause(text: str, present: str) -> None:
+    names = source_names(text)
+    assert present in names
+    assert "Nevada" not in names
+
+
+def test_a_quote_opening_a_sentence_goes_on_for_the_person_just_named() -> None:
+    text = (
+        '"The court got it wrong," said Jim Dunn, a product liability lawyer. '
+        "The company's lawyer, Jeremy Robson, said the ruling would be appealed.\n\n"
+        "Robson's client, Ann Bolt, was hurt in 2015, Jeremy Robson said on Friday. "
+        "“It is impossible to overstate the magnitude of this ruling.”"
+    )
+    assert quote_speakers(text)["It is impossible"] == "Jeremy Robson"
+
+
+def test_a_quote_with_its_own_speaker_is_not_given_to_the_person_before() -> None:
+    text = (
+        "His wife Fran Lee, who had been quoted before, said she took the call. "
+        "“Are you OK?” the voice asked."
+    )
+    assert quote_speakers(text).get("Are you OK?") != "Fran Lee"
