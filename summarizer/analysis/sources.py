@@ -106,6 +106,8 @@ def _person_name_start(words: list[str]) -> int | None:
         return None
     if any(w in _COUNTRIES for w in run[-1:]) or run[-1].isupper() or words[-1].isupper():
         return None
+    if len(run) > 1 and run[-1] in _PERSON_ROLES and run[-1] not in TITLES:
+        return None  # "The Sierra Grid Operator": a capitalised job noun ends a body's name
     # Skip titles and nationalities ("Ukrainian President Volodymyr Zelensky").
     while start < end and (run[0] in TITLES | _ROLE_HEADS or _is_nationality(words[start])):
         start += 1

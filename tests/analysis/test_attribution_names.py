@@ -385,7 +385,7 @@ def test_a_spelled_number_in_a_name_is_no_figure() -> None:
         (
             "The Sierra Grid Operator, the nonprofit that runs 80 percent of Nevada's power, said "
             "it acted after two plants shut.",
-            "Western Grid Operator",
+            "Sierra Grid Operator",
         ),
     ],
 )
