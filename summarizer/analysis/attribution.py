@@ -88,6 +88,8 @@ def _clause_not_name(words: str) -> bool:
     return _CLAUSE_INSIDE.search(words.replace(DOT, ".")) is not None
 
 
+# "Prelogar, 43, argues the government's cases": the subject stands before, nothing is inverted
+_NAME_AGE_BEFORE = re.compile(r"^\W*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*,\s*\d{1,3},?\s*$")
 _TOLD = re.compile(r"\btold\s+(?P<np>(?:the\s+)?[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3})")
 # "according to the results of an investigation released by officials": the investigation
 _ACCORDING = re.compile(
@@ -259,7 +261,9 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
         for match in pattern.finditer(masked):
             parsed, np_start, np_end = parse_forward(masked, match.start("np"), match.end("np"))
             if pattern is _INVERTED and (
-                _FINITE_AFTER.match(masked, np_end) or _clause_not_name(masked[np_start:np_end])
+                _FINITE_AFTER.match(masked, np_end)
+                or _clause_not_name(masked[np_start:np_end])
+                or _NAME_AGE_BEFORE.search(masked[: match.start()])
             ):
                 continue  # "Ruddock, says the so-called Pacific Solution is working": content
             verb = match.groupdict().get("verb") or "according to"

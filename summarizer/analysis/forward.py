@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.analysis import vocabulary
 from summarizer.analysis.sources import ParsedSource, parse_source
 from summarizer.analysis.subjects import (
     NAME_JOINERS,
@@ -55,7 +56,7 @@ def parse_forward(masked: str, start: int, end: int) -> tuple[ParsedSource | Non
     text, end = _without_time(text, start)
     parsed = speaker(parse_source(text))
     publisher = _PUBLISHED_BY.search(text)
-    if parsed is None and publisher is not None:
+    if parsed is None and publisher is not None and _published(text[: publisher.start()]):
         # "the TexAuto Facts report from InfoNation": the body that publishes it
         return speaker(parse_source(publisher.group("np"))), start, end
     return parsed, start, end
@@ -64,6 +65,16 @@ def parse_forward(masked: str, start: int, end: int) -> tuple[ParsedSource | Non
 _PUBLISHED_BY = re.compile(
     r"\s(?:from|by)\s+(?P<np>(?:the\s+)?[A-Z][\w&'.\u2024-]*(?:\s+[A-Z][\w&'.\u2024-]*)*)$"
 )
+_DOCUMENT_HEADS = vocabulary.words("document_heads")
+
+
+def _published(head: str) -> bool:
+    """'the TexAuto Facts report' (from InfoNation), not 'translated into English' (from the
+    Arabic): only a document has a publisher."""
+    words = head.split()
+    return bool(words) and words[-1].lower().strip(".,") in _DOCUMENT_HEADS
+
+
 _LAST_ASIDE = re.compile(r",\s*(?P<np>[^,]+?)\s*$")
 
 
@@ -77,6 +88,9 @@ def _named_person_last(masked: str, start: int, end: int) -> ParsedSource | None
     if parsed is None or parsed.kind != "person" or " " not in parsed.name:
         return None
     head = phrase(masked, start, aside.start()).strip()
+    named_head = parse_source(head)
+    if named_head is not None and named_head.kind == "person" and " " in named_head.name:
+        return None  # "says Antony Loewenstein, author of The Palestine Laboratory": the head
     return ParsedSource(parsed.name, parsed.role or head, "person")
 
 

@@ -18,7 +18,7 @@ from summarizer.analysis.sources import (
     names_a_body,
     parse_source,
 )
-from summarizer.analysis.subjects import phrase
+from summarizer.analysis.subjects import PREPOSITION_START, phrase
 
 _NOT_NAMES = (
     vocabulary.words("not_places")
@@ -41,8 +41,8 @@ def subject_person(masked: str) -> ParsedSource | None:
     """A person named as the subject of the sentence ('Professor Adam Fox, a ..., said' or 'Mona
     Hanna-Attisha realized...'): who a later 'he' or 'she' most likely is."""
     match = _NAMED_PERSON.match(masked)
-    if match is None:
-        return None
+    if match is None or PREPOSITION_START.match(masked.lstrip(" \"\u201c\u2018'")):
+        return None  # "Of Friar Lawrence, Prelogar said": the sentence opens with an adverbial
     if re.search(r"\b(?:A|An|The)\s+$", masked[: match.start("name")]):
         return None  # "A New York man pleaded guilty": a place used as a modifier, no name
     # The pattern stops after three words; a title before the name ("Foreign Minister Alexander
@@ -234,7 +234,7 @@ def surname_of_named_person(
     if any(source.name.split()[-1] == name for source in known):
         return None  # a source already: merging joins the surname to it
     full = list(
-        re.finditer(rf"\b(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+{re.escape(name)}\b", before)
+        re.finditer(rf"\b(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+{re.escape(name)}\b", before)
     )
     if not full or full[-1].group("first").lower() in _NOT_NAMES:
         return None

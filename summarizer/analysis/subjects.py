@@ -51,6 +51,10 @@ _PLACE_HEADS = frozenset(
 # "200,000" has a comma that does not end the clause
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b(?:[^,]|,(?=\d))*,?\s*$", re.IGNORECASE)
 _BARE_RELATIVE = re.compile(r"\s(?:who|which)\s[^,]{0,80}$", re.IGNORECASE)
+_DAY_AFTER = re.compile(
+    r"\s+(?:on|late|early|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?$"
+)
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z&.-]{1,9}\)$")
 # after a quote the masked text keeps its closing mark: '"…,” Falesi Chukuwumba, a national,'
 _APPOSITIVE = re.compile(
@@ -76,7 +80,11 @@ _SPEAKER_HEADS = (
 )
 _TITLES = vocabulary.words("titles")
 _ROLE_WORDS = vocabulary.words("role_heads")
-PREPOSITION_START = re.compile(r"^(?:in|on|at|to|for|from|by|with|after|before|during)\s", re.I)
+PREPOSITION_START = re.compile(
+    r"^(?:in|on|at|to|for|from|by|with|after|before|during|of|about|as|under|over|despite|among|"
+    r"against|without|within|through|since|until|like|unlike|amid)\s",
+    re.I,
+)
 
 
 def masked_clause(sentence_text: str, dateline: int, spans: list[tuple[int, int]]) -> str:
@@ -192,6 +200,7 @@ def _nearest_subject(prefix: str, placed: bool = False) -> tuple[ParsedSource, i
     """The noun phrase that ends right before the verb, unless it is a preposition's object
     ('... starving people in Madaya, denied')."""
     prefix = _ACRONYM_AFTER.sub("", prefix)  # "the World Health Organization (WHO) said"
+    prefix = _DAY_AFTER.sub("", prefix)  # "Robert Gates on Sunday defended"
     relative = _RELATIVE.search(prefix) or _BARE_RELATIVE.search(prefix)
     if relative is not None:
         prefix = prefix[: relative.start()].rstrip()

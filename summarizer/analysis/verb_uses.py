@@ -22,6 +22,17 @@ _BASE_VERB_SUBJECT = re.compile(
     r"also|still|now|often|typically|usually)|[a-z]s)\s+$",
     re.IGNORECASE,
 )
+# a lowercase noun right before 'called' (not a pronoun, an auxiliary or an adverb)
+_NAMING = re.compile(
+    r"\b(?!(?:he|she|they|it|we|who|which|that|also|then|once|later|and|has|have|had|was|were|"
+    r"is|are|been|publicly|repeatedly|previously|recently|again|never|not|just|only|first|"
+    r"had|already)\b)[a-z][a-z-]+\s+$"
+)
+_CALLED_FOR = re.compile(r"\s+(?:for|on|upon|it|him|her|them|this|that|the|a|an|his|their|its)\b")
+_INFINITIVE = re.compile(r"(?<!\bon )\bto\s+$")
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|reported|announced)\s+$", re.I
+)
 _ACTION_BEFORE = re.compile(r"\b(?:after|before|by|while|since|without|for|of)\s+$", re.I)
 _NEGATED = re.compile(
     r"(?:n[\u2019']t|\bnot|\bnever|\b(?:declined|refused|declining|refusing)\s+to)\s+$",
@@ -46,8 +57,8 @@ _NOUN_FOLLOWERS = re.compile(r"(?:are|were|have|had)\b")
 # a plural noun-verb opening its clause, or after a quantifier, an adjective of news or a verb
 # that takes reports as its object, is the noun: "Initial reports spoke of", "follows reports"
 _PLURAL_NOUN_CONTEXT = re.compile(
-    r"(?:^|[,;:]|\b(?:some|many|several|other|initial|preliminary|early|earlier|unconfirmed|"
-    r"conflicting|separate|local|media|news|press|official|recent|latest|first|later|new|"
+    r"(?:^|[;:]|\b(?:meanwhile|however|but|yet|some|many|several|other|initial|preliminary|"
+    r"early|earlier|unconfirmed|conflicting|separate|local|media|news|press|official|recent|latest|first|later|new|"
     r"previous|independent|follows|following|amid|despite|denied|dismissed|rejected|confirmed|"
     r"cited|citing|quoting|and|or))\W*$",
     re.IGNORECASE,
@@ -91,6 +102,13 @@ def not_speech(masked: str, match: re.Match[str]) -> bool:
         return True  # "Bannon, who reported to federal prison": he went there, said nothing
     if verb.startswith("claim") and _CLAIMED_LIVES.match(masked, match.end()):
         return True  # "fighting that has claimed hundreds of lives": deaths, not speech
+    if verb == "called" and _NAMING.search(masked[: match.start("verb")]):
+        if not _CALLED_FOR.match(masked, match.end()):
+            return True  # "an outfit called shadowcrew.com", "a group called Hamas": a name
+    if _INFINITIVE.search(masked[: match.start("verb")]):
+        return True  # "amended the lawsuit to allege": what they meant to do, no claim yet
+    if verb.endswith("ing") and _SPEECH_BEFORE.search(masked[: match.start("verb")]):
+        return True  # "officials said warning shots were fired": a noun's modifier
     if verb.endswith("ing") and _ACTION_BEFORE.search(masked[: match.start("verb")]):
         return True  # "Then, after adding charging circuits": something done, not said
     if _NEGATED.search(masked[: match.start("verb")]):

@@ -411,3 +411,76 @@ def test_a_quote_with_its_own_speaker_is_not_given_to_the_person_before() -> Non
         "“Are you OK?” the voice asked."
     )
     assert quote_speakers(text).get("Are you OK?") != "Fran Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # sequence adverbs open a sentence, they name no one
+        ("Next, the firm's attorney accused the other side of bias.", "Next", None),
+        ("Finally, Nagle pushed to keep the hearing closed.", "Finally", None),
+        # an opening adverbial of 'of' is no name in apposition
+        (
+            "Of Friar Lawrence, Prelog said at one point, “He just wanted peace.”",
+            "Of Friar Lawrence",
+            None,
+        ),
+        # a day after the name is no part of it
+        (
+            "Former Defense Secretary Robert Gale on Sunday defended the pick.",
+            "Former Defense Secretary Robert Gale on Sunday",
+            "Robert Gale",
+        ),
+        # a name and an age before the verb: nothing is inverted
+        (
+            "Prelog, 43, argues the government’s most consequential cases.",
+            "government’s most consequential cases",
+            None,
+        ),
+        # a naming participle and an infinitive claim nothing
+        (
+            "In 2004, Nagle took down a cybercrime outfit called shadowcrew.com.",
+            "taking down a cybercrime outfit",
+            None,
+        ),
+        (
+            "Three of the staffers amended the lawsuit to allege that they were passed over.",
+            "Three of the staffers amended the lawsuit to",
+            None,
+        ),
+        # the head of an inverted phrase is the speaker when it is a full name
+        (
+            '"It is bad," says Anton Lowe, author of The Border Laboratory, a book on the trade.',
+            "Border Laboratory",
+            "Anton Lowe",
+        ),
+        # 'said warning shots': a modifier, not a second verb
+        (
+            "Japanese officials said warning shots were fired, but the boat fled.",
+            "Japanese officials said",
+            "Japanese officials",
+        ),
+        # an announcement names its publisher
+        (
+            'Patients will receive "a daily dose," according to an announcement by MCRI.',
+            None,
+            "MCRI",
+        ),
+    ],
+)
+def test_openers_adverbials_and_participles(
+    text: str, absent: str | None, present: str | None
+) -> None:
+    names = source_names(text)
+    if absent is not None:
+        assert absent not in names
+    if present is not None:
+        assert present in names
+
+
+def test_a_first_name_is_not_taken_across_a_line_break() -> None:
+    text = (
+        "Pompey outlines the attack on Assange\n\n"
+        "Pompey's first speech was in April. Pompey said 40 agents were assigned."
+    )
+    assert "Assange Pompey" not in source_names(text)
