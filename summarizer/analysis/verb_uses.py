@@ -102,9 +102,9 @@ def not_speech(masked: str, match: re.Match[str]) -> bool:
         return True  # "Bannon, who reported to federal prison": he went there, said nothing
     if verb.startswith("claim") and _CLAIMED_LIVES.match(masked, match.end()):
         return True  # "fighting that has claimed hundreds of lives": deaths, not speech
-    if verb == "called" and _NAMING.search(masked[: match.start("verb")]):
-        if not _CALLED_FOR.match(masked, match.end()):
-            return True  # "an outfit called shadowcrew.com", "a group called Hamas": a name
+    naming = verb == "called" and _NAMING.search(masked[: match.start("verb")]) is not None
+    if naming and not _CALLED_FOR.match(masked, match.end()):
+        return True  # "an outfit called shadowcrew.com", "a group called Hamas": a name
     if _INFINITIVE.search(masked[: match.start("verb")]):
         return True  # "amended the lawsuit to allege": what they meant to do, no claim yet
     if verb.endswith("ing") and _SPEECH_BEFORE.search(masked[: match.start("verb")]):
