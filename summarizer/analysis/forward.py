@@ -54,6 +54,10 @@ def parse_forward(masked: str, start: int, end: int) -> tuple[ParsedSource | Non
         text = text.split(",")[0]
         end = start + len(text)
     text, end = _without_time(text, start)
+    modified = _PARTICIPLE_TAIL.search(text)
+    if modified is not None and _published(text[: modified.start()]):
+        # "a leaked document prepared (for ...)", "document released (on Monday)"
+        text, end = text[: modified.start()], start + modified.start()
     parsed = speaker(parse_source(text))
     publisher = _PUBLISHED_BY.search(text)
     if parsed is None and publisher is not None and _published(text[: publisher.start()]):
@@ -75,6 +79,7 @@ def _published(head: str) -> bool:
     return bool(words) and words[-1].lower().strip(".,") in _DOCUMENT_HEADS
 
 
+_PARTICIPLE_TAIL = re.compile(r"\s+[a-z]+ed$")
 _LAST_ASIDE = re.compile(r",\s*(?P<np>[^,]+?)\s*$")
 
 

@@ -38,6 +38,30 @@ _LEADING_CONNECTIVE = re.compile(
     rf"^(?:(?:{'|'.join(sorted(vocabulary.words('leading_fillers')))})\b,?\s+)+", re.IGNORECASE
 )
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# finite verbs that never stand inside a name: a phrase holding one is a clause
+_FINITE_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "reveal",
+        "reveals",
+        "revealed",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "allege",
+        "alleges",
+        "alleged",
+    ]
+)
 _INITIAL = re.compile(r"^[A-Z][.\u2024]?$")
 
 
@@ -76,6 +100,8 @@ def parse_source(phrase: str) -> ParsedSource | None:
     words = _WORD.findall(phrase)
     if len(words) == 1 and _LEADING_CONNECTIVE.match(words[0] + " "):
         return None  # "Then": a connective alone names no one
+    if any(word in _FINITE_VERBS for word in words[1:]):
+        return None  # "the Australia Institute says a detailed examination": a clause
     if not words or len(words) > 12:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:

@@ -324,3 +324,31 @@ def test_a_first_name_is_not_taken_across_a_line_break() -> None:
         "Pompey's first speech was in April. Pompey said 40 agents were assigned."
     )
     assert "Assange Pompey" not in source_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # a finite verb never stands inside a name
+        (
+            "The report issued by the Hume Institute says a detailed study shows little change.",
+            "Hume Institute says a detailed study",
+            "Hume Institute",
+        ),
+        (
+            "New statistics released by the Lung Council reveal some alarming trends.",
+            "Lung Council reveal some alarming trends",
+            "Lung Council",
+        ),
+        # a participle after a document is no part of its name
+        (
+            "Losses may be worse, according to a leaked document prepared for the G7 summit.",
+            "a leaked document prepared",
+            "a leaked document",
+        ),
+    ],
+)
+def test_names_end_before_verbs_and_participles(text: str, absent: str, present: str) -> None:
+    names = source_names(text)
+    assert absent not in names
+    assert present in names

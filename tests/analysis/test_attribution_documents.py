@@ -195,7 +195,7 @@ def test_passives_places_and_possessive_roles() -> None:
             "At least 973 children died in the schools, according to the results of an "
             "investigation released Tuesday.",
             "At least 973",
-            "an investigation released",
+            "an investigation",
         ),
         (
             "The schools were funded by $23.3 billion, officials determined.",
