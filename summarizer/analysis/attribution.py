@@ -369,7 +369,7 @@ def _subject_of(masked: str, verb_at: int, verb: str) -> tuple[ParsedSource, int
     if verb.endswith("ing") and (after_comma or (verb in _SPEECH_PARTICIPLES and not absolute)):
         # "He welcomed the plan, telling CNN: ...", "He gave a strong defence of the court
         # saying ...": the main clause's subject speaks
-        return clause_subject(masked[:verb_at].rstrip())
+        return clause_subject(masked[:verb_at].rstrip(), main=True)
     subject = subject_before(masked, verb_at) or shared_subject(masked, verb_at)
     if subject is not None and verb in _WEAK_VERBS and _bare_word(subject[0]):
         return None  # "Snow continued to fall", "DNA showed": no speaker

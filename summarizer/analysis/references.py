@@ -144,6 +144,8 @@ def opening_body(masked: str) -> ParsedSource | None:
     if match is None:
         return None
     joined = match.group("np")
+    if joined.split()[0].lower() in {"most", "many", "some", "several", "all", "few", "both"}:
+        return None  # "Most Druze in the Golan": part of a people, no body
     for stretch in (joined, re.sub(r"\s+(?:of|for)\s+\S+$", "", joined)):
         parsed = parse_source(phrase(stretch, 0, len(stretch)))
         if parsed is None or parsed.kind not in {"organisation", "government"}:

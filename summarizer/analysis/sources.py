@@ -62,6 +62,7 @@ _FINITE_VERBS = frozenset(
         "alleged",
     ]
 )
+_QUANTIFIERS = frozenset({"most", "many", "some", "several", "all", "few", "both", "other", "more"})
 _INITIAL = re.compile(r"^[A-Z][.\u2024]?$")
 
 
@@ -140,6 +141,8 @@ def _person_name_start(words: list[str]) -> int | None:
         run = run[1:]
     if not run or (start > 0 and words[start - 1].lower() == "the"):
         return None  # "the Federal Reserve" is a body
+    if start > 0 and words[start - 1].lower() in {"in", "at", "near", "outside", "inside"}:
+        return None  # "An eyewitness in Khan Younis": a place, the person is unnamed
     if start > 1 and words[start - 1] == "of" and _clean(words[start - 2]) in TITLES:
         # "Secretary of State Mike Pompeo", "Minister of Health Zweli Mkhize": the title's
         # object opens the capitalised run, the name follows it
@@ -335,6 +338,8 @@ def lead_company(masked: str, verb_at: int) -> ParsedSource | None:
     words = lead.group("np").split()
     if words[0] in {"The", "A", "An"} or not 1 < len(words) <= 4:
         return None
+    if words[0].lower() in _QUANTIFIERS:
+        return None  # "Most Druze in the Golan ...": some of a people, not a named body
     parsed = parse_source(lead.group("np"))
     if parsed is None or parsed.role is not None or parsed.kind not in {"person", "organisation"}:
         return None

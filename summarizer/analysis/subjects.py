@@ -66,7 +66,7 @@ _OBJECT_RELATIVE = re.compile(
     r"[\w'\u2019 -]{1,40}?"
     r"|[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}|it|they|he|she)$"
 )
-_CLAUSE_START = re.compile(r"(?:^|[;:]\s|\s(?:but|and|while|whereas)\s)(?=[^;:]*$)")
+_CLAUSE_START = re.compile(r"(?:^|[;:]\s|\s(?:but|and|while|whereas|that)\s)(?=[^;:]*$)")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(in|of|at|on|by|for|from|to|into|near|against|about|over|under)\s*(?:(?:the|a|an)\s+)?$",
     re.I,
@@ -225,6 +225,16 @@ def _nearest_subject(prefix: str, placed: bool = False) -> tuple[ParsedSource, i
         head = prefix[head_start : linked.start()].split()
         if head and _clean_word(head[-1]) in _SPEAKER_HEADS:
             start = head_start
+            whole = speaker(parse_source(phrase(prefix, start, len(prefix))))
+            placed_here = linked.group(1).lower() in {"in", "near"}
+            if whole is None and placed_here and not _PREPOSITION_BEFORE.search(prefix[:start]):
+                # "An eyewitness in Khan Younis told", "sources in the Rukban camp told": an
+                # unnamed speaker, with the place that tells the reader who they are
+                owner = speaker(parse_source(phrase(prefix, head_start, linked.start())))
+                if owner is None or owner.kind != "anonymous":
+                    return None
+                placed_name = phrase(prefix, head_start, len(prefix)).strip()
+                return ParsedSource(placed_name, None, "anonymous"), head_start, len(prefix)
         elif head and _clean_word(head[-1]) in _DOCUMENT_HEADS and _only_place(prefix[start:]):
             # "reports from London say": the reports speak; a city or country names no one
             document = phrase(prefix, head_start, len(prefix))
@@ -266,10 +276,12 @@ def _opening_head(prefix: str) -> tuple[ParsedSource, int, int] | None:
     return (parsed, match.start("np"), match.end("np")) if parsed is not None else None
 
 
-def clause_subject(prefix: str) -> tuple[ParsedSource, int, int] | None:
+def clause_subject(prefix: str, main: bool = False) -> tuple[ParsedSource, int, int] | None:
     """The noun phrase that opens the clause `prefix` ends in, up to its first comma: the
     subject of `X, <aside>, <aside>, said` and of `X did Y, telling CNN`."""
-    opening = list(_CLAUSE_START.finditer(prefix))
+    # `main`: the subject of the main clause ("X told CNN that she ..., saying"), never of a
+    # 'that' clause inside it
+    opening = [m for m in _CLAUSE_START.finditer(prefix) if not (main and "that" in m.group())]
     first = _opening_subject(prefix, 0)
     if not opening or (first is not None and first[0].kind == "person"):
         # a person opening the sentence before an aside ("X, an expert in drug use and mental

@@ -352,3 +352,43 @@ def test_names_end_before_verbs_and_participles(text: str, absent: str, present:
     names = source_names(text)
     assert absent not in names
     assert present in names
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # the clause after 'that' holds the subject of its own verb
+        (
+            "She noted that Beijing, a permanent member of the Security Council, has stated it "
+            "would not accept the plan.",
+            "permanent member of the Security Council",
+            "Beijing",
+        ),
+        # a quantifier opens part of a people, not a body's name
+        (
+            "Most Druze in the Golan identify as Syrian. The group said 12 children died.",
+            "Most Druze",
+            None,
+        ),
+        # an unnamed speaker keeps the place that says who they are
+        (
+            "An eyewitness in Khan Younis told CNN that she was woken by screams, saying she "
+            "saw flares.",
+            "Khan Younis",
+            "An eyewitness in Khan Younis",
+        ),
+        # ... but a study by people somewhere is the study's
+        (
+            "A study by economists in Chicago found that rents rose 12% in a year.",
+            "economists in Chicago",
+            "A study",
+        ),
+        ('"I am looking for a place to stay," said one man.', None, "one man"),
+    ],
+)
+def test_clauses_quantifiers_and_places(text: str, absent: str | None, present: str | None) -> None:
+    names = source_names(text)
+    if absent is not None:
+        assert absent not in names
+    if present is not None:
+        assert present in names
