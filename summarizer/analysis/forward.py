@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 from summarizer.analysis import vocabulary
+from summarizer.analysis.appositives import PREPOSITION_START, appositive
 from summarizer.analysis.sources import ParsedSource, parse_source
 from summarizer.analysis.subjects import (
     NAME_JOINERS,
-    PREPOSITION_START,
-    appositive,
     phrase,
     speaker,
 )

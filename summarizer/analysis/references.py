@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from summarizer.analysis import vocabulary
+from summarizer.analysis.appositives import PREPOSITION_START
 from summarizer.analysis.sources import (
     COMPANY_NOUNS,
     MergedSource,
@@ -18,7 +19,7 @@ from summarizer.analysis.sources import (
     names_a_body,
     parse_source,
 )
-from summarizer.analysis.subjects import PREPOSITION_START, phrase
+from summarizer.analysis.subjects import phrase
 
 _NOT_NAMES = (
     vocabulary.words("not_places")
