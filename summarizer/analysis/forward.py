@@ -39,6 +39,11 @@ def parse_forward(masked: str, start: int, end: int) -> tuple[ParsedSource | Non
     agent = _BY_AGENT.match(masked, start, end)
     if agent is not None:
         start = agent.start("np")
+    informed = _INFORMED_AHEAD.match(masked, start, end)
+    if informed is not None:
+        # "according to a person with knowledge of the center's plans": one unnamed source
+        name = phrase(masked, start, informed.end()).strip()
+        return ParsedSource(name, None, "anonymous"), start, start + len(name)
     named_last = _named_person_last(masked, start, end)
     if named_last is not None:
         return named_last, start, end
@@ -79,6 +84,11 @@ def _published(head: str) -> bool:
 
 
 _PARTICIPLE_TAIL = re.compile(r"\s+[a-z]+ed$")
+_INFORMED_AHEAD = re.compile(
+    r"\s*(?:(?:a|an|the|one|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:people|person|sources?|officials?|diplomats?|insiders?)\s+(?:familiar\s+with|close\s+to|"
+    r"with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|involved\s+in)\s+[^,;:]{1,60}"
+)
 _LAST_ASIDE = re.compile(r",\s*(?P<np>[^,]+?)\s*$")
 
 

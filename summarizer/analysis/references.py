@@ -122,6 +122,10 @@ def body_named_before(
     named = named_earlier(parsed, list(reversed(bodies))[:4])
     if named is not None:
         return ParsedSource(named.name, named.role, named.kind)
+    if last_speaker is not None and noun in last_speaker.name.lower().split():
+        # "The government of Lebanon condemned ... The government also called for": the body
+        # that spoke last has the noun in its name
+        return ParsedSource(last_speaker.name, last_speaker.role, last_speaker.kind)
     kinds = {"organisation", "government"} if noun in _EITHER_KIND else {parsed.kind}
     if noun in _EITHER_KIND and last_speaker is not None and last_speaker.kind in kinds:
         return ParsedSource(last_speaker.name, last_speaker.role, last_speaker.kind)

@@ -39,29 +39,7 @@ _LEADING_CONNECTIVE = re.compile(
 )
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # finite verbs that never stand inside a name: a phrase holding one is a clause
-_FINITE_VERBS = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "tells",
-        "reveal",
-        "reveals",
-        "revealed",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "allege",
-        "alleges",
-        "alleged",
-    ]
-)
+_FINITE_VERBS = vocabulary.words("finite_verbs_in_clauses")
 _QUANTIFIERS = frozenset({"most", "many", "some", "several", "all", "few", "both", "other", "more"})
 _INITIAL = re.compile(r"^[A-Z][.\u2024]?$")
 
@@ -101,7 +79,9 @@ def parse_source(phrase: str) -> ParsedSource | None:
     words = _WORD.findall(phrase)
     if len(words) == 1 and _LEADING_CONNECTIVE.match(words[0] + " "):
         return None  # "Then": a connective alone names no one
-    if any(word in _FINITE_VERBS for word in words[1:]):
+    if len(words) == 1 and words[0].lower() in _QUANTIFIERS | {"none", "each", "everyone"}:
+        return None  # "Few have seen it", "All said": a quantity of people, no source
+    if any(word in _FINITE_VERBS for word in words):
         return None  # "the Australia Institute says a detailed examination": a clause
     if not words or len(words) > 12:
         return None
@@ -159,8 +139,10 @@ def _person_name_start(words: list[str]) -> int | None:
     if len(run) == 1 and not titled:
         return None  # a bare capitalised word: maybe a surname, decided when merging
     keep = 2 if len(run) >= 2 else 1
-    if len(run) == 3 and start == 0:
-        keep = 3  # no title or role before it: "Medecins Sans Frontieres", "Anna Maria Costa"
+    if len(run) == 3 and (start == 0 or not _is_capitalised(words[start - 1])):
+        # no title or only a lower-case role before it: "Medecins Sans Frontieres", "Anna Maria
+        # Costa", "minister Mai Ahmad Fatty", "representative Mousa Abu Marzook"
+        keep = 3
     if len(run) > keep and run[-keep - 1] in _PARTICLES:
         keep += 1
     while len(run) > keep and run[-keep] in _PARTICLES:

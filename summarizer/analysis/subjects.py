@@ -233,7 +233,14 @@ def _nearest_subject(prefix: str, placed: bool = False) -> tuple[ParsedSource, i
             document = phrase(prefix, head_start, len(prefix))
             return ParsedSource(document, None, "document"), head_start, len(prefix)
         elif head and _clean_word(head[-1]) in _PLACE_HEADS:
-            return None  # "the superintendent for the hospital in the village of Mepaddi"
+            # "Ziv Medical Center in the northern Israeli city of Safed said": the body before
+            # the place speaks; "the superintendent for the hospital in the village of X": no one
+            located = _LOCATED_AT.search(prefix[:head_start])
+            if located is None or placed:
+                return None
+            return _nearest_subject(prefix[: located.start()], placed=True) or _named_body(
+                prefix[: located.start()]
+            )
         elif linked.group(1).lower() in {"in", "at", "near"} and not placed:
             # "researchers at IBM Research India in Bangalore found": a place after the body
             placed_subject = _nearest_subject(prefix[: linked.start()].rstrip(), placed=True)
@@ -269,6 +276,17 @@ def _opening_head(prefix: str) -> tuple[ParsedSource, int, int] | None:
     return (parsed, match.start("np"), match.end("np")) if parsed is not None else None
 
 
+_LOCATED_AT = re.compile(r"\s(?:in|at|near)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _named_body(prefix: str) -> tuple[ParsedSource, int, int] | None:
+    start = noun_phrase_start(prefix)
+    parsed = speaker(parse_source(phrase(prefix, start, len(prefix))))
+    if parsed is None or parsed.kind not in {"organisation", "government", "media"}:
+        return None
+    return parsed, start, len(prefix)
+
+
 def clause_subject(prefix: str, main: bool = False) -> tuple[ParsedSource, int, int] | None:
     """The noun phrase that opens the clause `prefix` ends in, up to its first comma: the
     subject of `X, <aside>, <aside>, said` and of `X did Y, telling CNN`."""
@@ -289,12 +307,20 @@ _FINITE_IN_SUBJECT = re.compile(
 )
 
 
+# "The opposition rejected the claim, saying": the noun phrase ends before its own verb
+_VERB_IN_SUBJECT = re.compile(
+    rf"\s(?:{vocabulary.alternation(vocabulary.words('claim_verbs') | vocabulary.words('finite_verbs_in_clauses') | {'spoke', 'met', 'visited'})})\b"
+)
+
+
 def _opening_subject(prefix: str, start: int) -> tuple[ParsedSource, int, int] | None:
     while start < len(prefix) and prefix[start] == " ":
         start += 1
     comma = prefix.find(",", start)
     end = comma if comma > start else len(prefix)
-    finite = _FINITE_IN_SUBJECT.search(prefix, start, end)
+    finite = _FINITE_IN_SUBJECT.search(prefix, start, end) or _VERB_IN_SUBJECT.search(
+        prefix, start, end
+    )
     if finite is not None:
         end = finite.start()  # "Unions are also worried, saying": the noun phrase before 'are'
     words = phrase(prefix, start, end)

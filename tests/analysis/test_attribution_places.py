@@ -1,0 +1,86 @@
+"""Clauses and places around a speaker's name: the subject of a 'that' clause, a body before
+the place it stands in, unnamed speakers with their place, quantifiers, and a body's noun used
+again. The sentences are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.analysis import source_names
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # the clause after 'that' holds the subject of its own verb
+        (
+            "She noted that Beijing, a permanent member of the Security Council, has stated it "
+            "would not accept the plan.",
+            "permanent member of the Security Council",
+            "Beijing",
+        ),
+        # a quantifier opens part of a people, not a body's name
+        (
+            "Most Druze in the Golan identify as Syrian. The group said 12 children died.",
+            "Most Druze",
+            None,
+        ),
+        # an unnamed speaker keeps the place that says who they are
+        (
+            "An eyewitness in Khan Younis told CNN that she was woken by screams, saying she "
+            "saw flares.",
+            "Khan Younis",
+            "An eyewitness in Khan Younis",
+        ),
+        # ... but a study by people somewhere is the study's
+        (
+            "A study by economists in Chicago found that rents rose 12% in a year.",
+            "economists in Chicago",
+            "A study",
+        ),
+        ('"I am looking for a place to stay," said one man.', None, "one man"),
+    ],
+)
+def test_clauses_quantifiers_and_places(text: str, absent: str | None, present: str | None) -> None:
+    names = source_names(text)
+    if absent is not None:
+        assert absent not in names
+    if present is not None:
+        assert present in names
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "Ziv Medical Center in the northern Israeli city of Safed said it had received 26 "
+            "injured people.",
+            "Ziv Medical Center",
+        ),
+        (
+            "Israeli President Isaac Herzog decried the attack as a “terrible disaster”.",
+            "Isaac Herzog",
+        ),
+        (
+            "The report was withdrawn, according to a person with knowledge of the center’s plans.",
+            "a person with knowledge of the center’s plans",
+        ),
+        ("The opposition rejected the claim, saying Gonzalez had 70% of the votes.", "opposition"),
+        ("The health minister Mai Ahmad Fatty said the ban would stay.", "Mai Ahmad Fatty"),
+    ],
+)
+def test_bodies_before_places_and_more_speech(text: str, present: str) -> None:
+    assert present in source_names(text)
+
+
+def test_the_noun_of_a_body_that_just_spoke_is_that_body() -> None:
+    text = (
+        "The government of Lebanon condemned the attack on Saturday. "
+        "The government also called for an immediate ceasefire, the agency reported."
+    )
+    assert "government" not in source_names(text)
+
+
+@pytest.mark.parametrize("text", ["Few have seen the plan.", "All said they would return."])
+def test_a_bare_quantifier_is_no_source(text: str) -> None:
+    assert source_names(text) == []
