@@ -11,6 +11,11 @@ _REPORTED_TO_PLACE = re.compile(
     r"(?:prison|jail|custody|duty|work|camp|barracks|base|training)\b",
     re.IGNORECASE,
 )
+_PHONED = re.compile(
+    r"\s+(?:\d{3}\b|(?:the\s+)?police\b|(?:an\s+)?ambulance\b|for\s+(?:help|an\s+ambulance))",
+    re.IGNORECASE,
+)
+_TO_SOMEONE = re.compile(r"\s+to\s+(?!prison|jail|custody|duty|work)", re.IGNORECASE)
 _CLAIMED_LIVES = re.compile(
     r"\s+(?:the\s+)?(?:[\w,.-]+\s+){0,4}?lives\b|\s+(?:the\s+)?(?:[\w,.-]+\s+){0,3}?victims?\b",
     re.IGNORECASE,
@@ -100,6 +105,10 @@ def not_speech(masked: str, match: re.Match[str]) -> bool:
     verb = match.group("verb").lower()
     if verb.startswith("report") and _REPORTED_TO_PLACE.match(masked, match.end()):
         return True  # "Bannon, who reported to federal prison": he went there, said nothing
+    if verb.startswith("call") and _PHONED.match(masked, match.end()):
+        return True  # "spotted the car and called 911", "called police": a phone call
+    if verb in {"reporting", "reports"} and _TO_SOMEONE.match(masked, match.end()):
+        return True  # "a diplomat reporting to senior officials": whom she answers to
     if verb.startswith("claim") and _CLAIMED_LIVES.match(masked, match.end()):
         return True  # "fighting that has claimed hundreds of lives": deaths, not speech
     naming = verb == "called" and _NAMING.search(masked[: match.start("verb")]) is not None

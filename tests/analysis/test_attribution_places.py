@@ -84,3 +84,14 @@ def test_the_noun_of_a_body_that_just_spoke_is_that_body() -> None:
 @pytest.mark.parametrize("text", ["Few have seen the plan.", "All said they would return."])
 def test_a_bare_quantifier_is_no_source(text: str) -> None:
     assert source_names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the efforts of a family friend who spotted the car and called 911.",
+        "She worked as a diplomat under the UN reporting to senior officials.",
+    ],
+)
+def test_phone_calls_and_reporting_lines_are_no_speech(text: str) -> None:
+    assert source_names(text) == []
