@@ -34,6 +34,12 @@ _BRACKETS = re.compile(r"\s*\([^()]{1,120}\)")
 _DASH_ASIDE = re.compile(
     r"\s*[\u2013\u2014]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014](?=\s)|\s+-{1,2}\s[^-]{1,120}?\s-{1,2}(?=\s)"
 )
+# a relative clause with no commas that ends right before the main clause's auxiliary: "Two
+# hostages who had been held by the Taliban since 2016 | were released Tuesday"
+_BARE_RELATIVE = re.compile(
+    r"\s(?:who|that|which)\s(?:had|has|have|was|were|is|are)\s(?:been\s)?[a-z]+(?:ed|en)\b"
+    r"[^,;:]{0,80}?(?=\s(?:were|was|are|is|have|has|had|will)\s)"
+)
 _APPOSITIVE = re.compile(
     r",\s(?:(?:who|which|whose|where)\s[^,]{2,90}|(?:a|an|the|its|his|her|their)\s[^,]{2,70}"
     r"|(?:many|some|most|all|one|two|three|several|none|each)\s+of\s+(?:whom|which|them)\s[^,]{2,60}"
@@ -201,6 +207,7 @@ def _removals(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _DASH_ASIDE.finditer(text)]
     spans += [m.span() for m in _APPOSITIVE.finditer(text)]
     spans += [m.span("descriptor") for m in _DESCRIPTOR.finditer(text)]
+    spans += [m.span() for m in _BARE_RELATIVE.finditer(text)]
     leading = _leading_clause(text)
     return ([leading] if leading else []) + spans[:5]
 

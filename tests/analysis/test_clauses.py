@@ -58,3 +58,13 @@ def test_no_whole_clause_fits_is_none() -> None:
     assert main_clause("Many of the estimated 50 million lithium-ion laptop batteries discarded "
                        "every year could provide storage sufficient to light homes in poor "
                        "countries and villages across the developing world", 6) is None  # fmt: skip
+
+
+def test_a_bare_relative_clause_in_the_subject_can_go() -> None:
+    sentence = (
+        "Three aid workers who had been held by rebels in the north since 2019 were freed on "
+        "Friday in an exchange for two commanders, officials said."
+    )
+    headline = main_clause(sentence, 15)
+    assert headline is not None and "were freed" in headline
+    assert "who had been held" not in headline
