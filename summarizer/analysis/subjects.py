@@ -308,9 +308,12 @@ _FINITE_IN_SUBJECT = re.compile(
 
 
 # "The opposition rejected the claim, saying": the noun phrase ends before its own verb
-_VERB_IN_SUBJECT = re.compile(
-    rf"\s(?:{vocabulary.alternation(vocabulary.words('claim_verbs') | vocabulary.words('finite_verbs_in_clauses') | {'spoke', 'met', 'visited'})})\b"
+_OWN_VERBS = (
+    vocabulary.words("claim_verbs")
+    | vocabulary.words("finite_verbs_in_clauses")
+    | {"spoke", "met", "visited"}
 )
+_VERB_IN_SUBJECT = re.compile(rf"\s(?:{vocabulary.alternation(_OWN_VERBS)})\b")
 
 
 def _opening_subject(prefix: str, start: int) -> tuple[ParsedSource, int, int] | None:
