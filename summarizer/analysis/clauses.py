@@ -27,7 +27,7 @@ _BOUNDARY_OPENERS = vocabulary.alternation(vocabulary.ordered("clause_boundary_o
 _LEAD_FILLER = re.compile(r"^(?:But|And|So|Yet|Meanwhile|However|Still|Now|Also),?\s+")
 _ATTRIBUTION_TAIL = re.compile(
     r"(?:,|\s[-\u2013\u2014])\s*(?:[^,;]{1,60}\s(?:said|says|added|adds|reported|told\s[^,;]{1,40}"
-    r"|confirmed|announced|estimated|warned|wrote|noted)|according\s+to\s[^,;]{1,80}"
+    r"|confirmed|announced|estimated|warned|wrote|noted)|according\s+to\s[^,;]{1,160}"
     r"|(?:said|says|added)\s[^,;]{1,60})(?:\s+(?:on|in|late|early)\s+\w+)?$"
 )
 _BRACKETS = re.compile(r"\s*\([^()]{1,120}\)")
@@ -66,7 +66,7 @@ _PHRASE_CUT = re.compile(
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
     r"did|does|do|" + vocabulary.alternation(vocabulary.words("irregular_finite_verbs")) + r")\b"
-    r"|\b\w{3,}ed\b|\b\w{3,}(?<!s)s\b"
+    r"|\b\w{2,}ed\b|\b\w{3,}(?<!s)s\b"
 )
 _INFORMATION = re.compile(r"\d[\d,.]*|\b[A-Z][\w'\u2019-]+")
 _EVENT_VOCABULARY = (

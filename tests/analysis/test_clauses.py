@@ -68,3 +68,11 @@ def test_a_bare_relative_clause_in_the_subject_can_go() -> None:
     headline = main_clause(sentence, 15)
     assert headline is not None and "were freed" in headline
     assert "who had been held" not in headline
+
+
+def test_a_long_according_to_tail_and_a_short_past_verb() -> None:
+    sentence = (
+        "At least 412 miners died in the company's northern pits, according to the results of "
+        "an inquiry released Tuesday by officials who called on the firm to apologise."
+    )
+    assert main_clause(sentence, 15) == "At least 412 miners died in the company's northern pits"
