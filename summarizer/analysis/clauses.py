@@ -40,6 +40,12 @@ _BARE_RELATIVE = re.compile(
     r"\s(?:who|that|which)\s(?:had|has|have|was|were|is|are)\s(?:been\s)?[a-z]+(?:ed|en)\b"
     r"[^,;:]{0,80}?(?=\s(?:were|was|are|is|have|has|had|will)\s)"
 )
+# "on Tuesday", "late Sunday", "earlier this month": when, which a headline can leave out
+_TIME_ADVERBIAL = re.compile(
+    r"\s(?:(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?|(?:earlier|later)\s+(?:this|last)\s+"
+    r"(?:week|month|year)|(?:this|last)\s+(?:week|month))(?=[\s,.;:])"
+)
 _APPOSITIVE = re.compile(
     r",\s(?:(?:who|which|whose|where)\s[^,]{2,90}|(?:a|an|the|its|his|her|their)\s[^,]{2,70}"
     r"|(?:many|some|most|all|one|two|three|several|none|each)\s+of\s+(?:whom|which|them)\s[^,]{2,60}"
@@ -208,6 +214,7 @@ def _removals(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _APPOSITIVE.finditer(text)]
     spans += [m.span("descriptor") for m in _DESCRIPTOR.finditer(text)]
     spans += [m.span() for m in _BARE_RELATIVE.finditer(text)]
+    spans += [m.span() for m in _TIME_ADVERBIAL.finditer(text)]
     leading = _leading_clause(text)
     return ([leading] if leading else []) + spans[:5]
 

@@ -7,11 +7,11 @@ import pytest
 from summarizer.analysis.clauses import main_clause, whole
 
 CASES = [
-    # attribution tail and a trailing participle clause
+    # attribution tail and an aside removed; the day goes before the toll does
     (
         "Gunmen opened fire on visitors at the national museum on Wednesday, killing at least 19 "
         "people, including 17 foreigners, officials said.",
-        "Gunmen opened fire on visitors at the national museum on Wednesday",
+        "Gunmen opened fire on visitors at the national museum, killing at least 19 people",
     ),
     # a leading subordinate clause goes before the main clause's object does
     (
@@ -76,3 +76,12 @@ def test_a_long_according_to_tail_and_a_short_past_verb() -> None:
         "an inquiry released Tuesday by officials who called on the firm to apologise."
     )
     assert main_clause(sentence, 15) == "At least 412 miners died in the company's northern pits"
+
+
+def test_a_day_can_go_to_make_room_for_the_news() -> None:
+    sentence = (
+        "The county prosecutor's office on Tuesday announced the resentencing of two death row "
+        "inmates amid an ongoing review of dozens of cases."
+    )
+    headline = main_clause(sentence, 15)
+    assert headline is not None and "resentencing of two death row inmates" in headline
