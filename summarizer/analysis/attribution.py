@@ -38,7 +38,6 @@ from summarizer.analysis.sources import (
     shared_subject,
 )
 from summarizer.analysis.subjects import (
-    DOT,
     after_determiner,
     clause_subject,
     masked_clause,
@@ -46,7 +45,7 @@ from summarizer.analysis.subjects import (
     subject_before,
 )
 from summarizer.analysis.types import Attribution, Claim, Sentence, SourceMention
-from summarizer.analysis.verb_uses import not_speech
+from summarizer.analysis.verb_uses import not_inverted, not_speech
 from summarizer.models import Status
 
 _VERB_STATUS: dict[str, Status] = {
@@ -72,24 +71,6 @@ _INVERTED = re.compile(
     r"(?P<np>(?:the |a |an )?[^,.;:!?\u201c\"]{2,80}(?:,\s*[^,.;:!?\u201c\"]{2,60})?)",
     re.IGNORECASE,
 )
-# a noun phrase after 'says' that has a verb of its own is what was said, not who said it
-_FINITE_AFTER = re.compile(
-    r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b"
-)
-# 'says the company respects the findings': a second determiner after a word that is no
-# preposition, or a reporting verb, inside what follows 'says' makes it a clause, not a name
-_CLAUSE_INSIDE = re.compile(
-    r"\b(?!(?:of|for|at|in|on|from|to|with|by|and|or)\b)[a-z]+\s+(?:the|a|an|its|their|his|her)\s"
-    r"|\b(?:said|says|told|tells)\b"
-)
-
-
-def _clause_not_name(words: str) -> bool:
-    return _CLAUSE_INSIDE.search(words.replace(DOT, ".")) is not None
-
-
-# "Prelogar, 43, argues the government's cases": the subject stands before, nothing is inverted
-_NAME_AGE_BEFORE = re.compile(r"^\W*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*,\s*\d{1,3},?\s*$")
 _TOLD = re.compile(r"\btold\s+(?P<np>(?:the\s+)?[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3})")
 # "according to the results of an investigation released by officials": the investigation
 _ACCORDING = re.compile(
@@ -260,11 +241,7 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
     for pattern in (_PASSIVE_BY, _ACCORDING, _INVERTED, _IN_DOCUMENT):
         for match in pattern.finditer(masked):
             parsed, np_start, np_end = parse_forward(masked, match.start("np"), match.end("np"))
-            if pattern is _INVERTED and (
-                _FINITE_AFTER.match(masked, np_end)
-                or _clause_not_name(masked[np_start:np_end])
-                or _NAME_AGE_BEFORE.search(masked[: match.start()])
-            ):
+            if pattern is _INVERTED and not_inverted(masked, match.start(), np_start, np_end):
                 continue  # "Ruddock, says the so-called Pacific Solution is working": content
             verb = match.groupdict().get("verb") or "according to"
             if parsed is not None and parsed.kind is not None and match.start() not in taken:

@@ -52,13 +52,22 @@ def find_quote_spans(text: str, sentences: list[Sentence]) -> list[QuoteSpan]:
     """Quoted stretches in order; a quote running over paragraphs yields one piece each."""
     spans: list[QuoteSpan] = []
     open_across = False  # the previous paragraph ended inside a quote
+    marked = _DOUBLED_SINGLES.sub(_as_double, text)  # same length: offsets hold in `text`
     for paragraph, (p_start, p_end) in enumerate(_paragraph_bounds(sentences)):
-        pieces, still_open = _scan_paragraph(text, p_start, p_end, open_across)
+        pieces, still_open = _scan_paragraph(marked, p_start, p_end, open_across)
         for index, (q_start, q_end) in enumerate(pieces):
             continues = open_across and index == 0 and _opens_paragraph(text, p_start)
             spans.append(QuoteSpan(q_start, q_end, paragraph, continues))
         open_across = still_open
     return spans
+
+
+# some wire feeds close (and open) quotes with two single marks: '...voters,\u2019\u2019 Moy said'
+_DOUBLED_SINGLES = re.compile("\u2019\u2019|\u2018\u2018|''")
+
+
+def _as_double(match: re.Match[str]) -> str:
+    return ("\u201c" if match.group()[0] == "\u2018" else "\u201d") + " "
 
 
 def _paragraph_bounds(sentences: list[Sentence]) -> list[tuple[int, int]]:

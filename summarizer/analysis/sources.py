@@ -135,6 +135,8 @@ def _person_name_start(words: list[str]) -> int | None:
         and _is_capitalised(words[start - 2])
     ):
         return None  # "Office for National Statistics"
+    elif start > 1 and words[start - 1] in {"of", "at", "for"} and _works_for(words[start - 2]):
+        return None  # "chief executive of Full Fact": the body the person works for
     titled = start > 0 and _clean(words[start - 1]) in TITLES | _ROLE_HEADS
     if len(run) == 1 and not titled:
         return None  # a bare capitalised word: maybe a surname, decided when merging
@@ -159,6 +161,15 @@ def is_place_word(word: str) -> bool:
 
 
 _PLACE_PARTS = frozenset({"north", "south", "east", "west", "new", "united", "central"})
+
+
+_KIN = vocabulary.words("kin_nouns")
+
+
+def _works_for(word: str) -> bool:
+    """A lower-case role before 'of'/'at': what follows is an employer, not a name."""
+    lower = _clean(word)
+    return word[:1].islower() and lower in _PERSON_ROLES and lower not in _KIN
 
 
 def _is_nationality(word: str) -> bool:

@@ -16,14 +16,12 @@ import re
 
 from summarizer.analysis import vocabulary
 from summarizer.analysis.appositives import PREPOSITION_START, appositive
+from summarizer.analysis.masking import DOT as DOT
+from summarizer.analysis.masking import masked_clause as masked_clause
+from summarizer.analysis.masking import phrase as phrase
 from summarizer.analysis.number_words import UNIT_BY_FORM
 from summarizer.analysis.sources import PRONOUNS, ParsedSource, names_a_body, parse_source
 
-DOT = "\u2024"  # stands for an abbreviation's full stop in masked text (same length)
-_ABBREVIATED = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|Inc|"
-    r"Co|Corp|Ltd|No|Vol)\.(?=\s)|\b[A-Z]\.(?=\s?[A-Z])|(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\.[A-Z])\."
-)
 NAME_JOINERS = frozenset({"and", "&", "for", "of", "de", "on"})
 _BACKWARD_STOP = vocabulary.words("subject_stop_words")
 _UNIT_WORDS = frozenset(UNIT_BY_FORM) | {"million", "billion", "trillion", "thousand", "bn", "m"}
@@ -80,21 +78,6 @@ _TITLES = vocabulary.words("titles")
 _ROLE_WORDS = vocabulary.words("role_heads")
 
 
-def masked_clause(sentence_text: str, dateline: int, spans: list[tuple[int, int]]) -> str:
-    """The sentence with its dateline and the `spans` (quotes, relative offsets) blanked, and
-    abbreviation full stops turned into DOT; offsets unchanged."""
-    chars = list(sentence_text)
-    chars[:dateline] = " " * dateline
-    for lo, hi in spans:
-        chars[lo:hi] = " " * (hi - lo)
-    return _ABBREVIATED.sub(lambda m: m.group()[:-1] + DOT, "".join(chars))
-
-
-def phrase(masked: str, start: int, end: int) -> str:
-    """Words of the masked sentence as written (full stops restored)."""
-    return masked[start:end].replace(DOT, ".")
-
-
 def speaker(parsed: ParsedSource | None) -> ParsedSource | None:
     """None for subjects that name no one: 'no group', 'That's', 'I', 'Snow' with no kind."""
     if parsed is None:
@@ -147,6 +130,8 @@ def subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] |
         opening = _name_after_quote(prefix) or clause_subject(prefix)
         if nearest is None or (opening is not None and opening[0].kind == "person"):
             return opening
+        if opening is not None and nearest is not None and _a_place(nearest[0].name):
+            return opening  # "Officials in Washington, D.C., warned": D.C. ends a place name
         if opening is not None and _DESCRIBED.match(prefix, opening[2]):
             # "The California ISO, the nonprofit that controls 80 percent of California, said":
             # a description in apposition, so the body it describes speaks
@@ -156,7 +141,8 @@ def subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] |
 
 _DESCRIBED = re.compile(r",\s*(?:the|a|an|which|who)\s")
 _AFTER_QUOTE_NAME = re.compile(
-    r"[\u201d\"]\s*(?P<np>[A-Z][\w'\u2019.\u2024-]*(?:\s+[A-Z][\w'\u2019.\u2024-]*){0,3}),[^\u201d\"]*$"
+    r"(?:[\u201d\"]|\u2019\u2019|'')\s*(?P<np>[A-Z][\w'\u2019.\u2024-]*(?:\s+[A-Z][\w'\u2019.\u2024-]*){0,3}),"
+    r"[^\u201d\"]*$"
 )
 
 
@@ -205,6 +191,10 @@ def _nearest_subject(prefix: str, placed: bool = False) -> tuple[ParsedSource, i
     if informed is not None:
         words = phrase(prefix, informed.start(), len(prefix)).strip()
         return ParsedSource(words, None, "anonymous"), informed.start(), len(prefix)
+    dated = _DATED_DOCUMENT.search(prefix)
+    if dated is not None:
+        # "An NBC/Wall Street Journal/Marist poll from the beginning of January found"
+        return ParsedSource(phrase(prefix, *dated.span("np")), None, "document"), *dated.span("np")
     start = noun_phrase_start(prefix)
     if start >= len(prefix):
         return None
@@ -256,6 +246,19 @@ def _nearest_subject(prefix: str, placed: bool = False) -> tuple[ParsedSource, i
 _PLACES = vocabulary.words("countries_and_capitals")
 
 
+_DATED_DOCUMENT = re.compile(
+    r"(?:^|[,;:]\s)\W*(?P<np>(?:(?:an?|the)\s+)?[^,;:]{0,60}?\b(?:"
+    + vocabulary.alternation(vocabulary.words("document_heads"))
+    + r"))\s+(?:from|in|on|of)\s+(?:the\s+)?(?:(?:beginning|end|start|middle)\s+of\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|\d{4})\b[^,;:]{0,20}$"
+)
+
+
+def _a_place(name: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z][.\u2024]){2,3}", name)) or _only_place(name)
+
+
 def _only_place(words: str) -> bool:
     return _clean_word(re.sub(r"^(?:the|The)\s+", "", words.strip())) in _PLACES
 
@@ -294,7 +297,9 @@ def clause_subject(prefix: str, main: bool = False) -> tuple[ParsedSource, int, 
     # 'that' clause inside it
     opening = [m for m in _CLAUSE_START.finditer(prefix) if not (main and "that" in m.group())]
     first = _opening_subject(prefix, 0)
-    if not opening or (first is not None and first[0].kind == "person"):
+    if not opening or (first is not None and (first[0].kind == "person" or main)):
+        # 'main': "The commission is frustrated with communications and utilities companies,
+        # saying": an 'and' inside the object starts no clause
         # a person opening the sentence before an aside ("X, an expert in drug use and mental
         # health at ..., told"): the last 'and' stands inside the aside
         return first
@@ -358,8 +363,10 @@ def noun_phrase_start(prefix: str) -> int:
             start = token.start()  # "its regional office": resolved to the speaker later
             break
         acronym = len(word) > 1 and word.isupper()  # "the WHO said": a name, not 'who'
+        # "USA Today newspaper reported": a capitalised stop word inside a name
+        in_name = word[0].isupper() and position > 0 and tokens[position - 1].group()[:1].isupper()
         if not (word[0].isalnum()) or (
-            lower in _BACKWARD_STOP and lower not in PRONOUNS and not acronym
+            lower in _BACKWARD_STOP and lower not in PRONOUNS and not acronym and not in_name
         ):
             break
         if any(ch.isdigit() for ch in word) or lower in _UNIT_WORDS:

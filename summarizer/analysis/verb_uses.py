@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from summarizer.analysis.masking import DOT
+
 _REPORTED_TO_PLACE = re.compile(
     r"\s+(?:to|for)\s+(?:(?:a|the|his|her|their|federal|state|county)\s+)*"
     r"(?:prison|jail|custody|duty|work|camp|barracks|base|training)\b",
@@ -14,6 +16,10 @@ _REPORTED_TO_PLACE = re.compile(
 _PHONED = re.compile(
     r"\s+(?:\d{3}\b|(?:the\s+)?police\b|(?:an\s+)?ambulance\b|for\s+(?:help|an\s+ambulance))",
     re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:that|on|to|the|a|an|his|her|its|their|this|these|those|some|no|more|new)\b)"
+    r"[a-z]+\b"
 )
 _TO_SOMEONE = re.compile(r"\s+to\s+(?!prison|jail|custody|duty|work)", re.IGNORECASE)
 _CLAIMED_LIVES = re.compile(
@@ -107,6 +113,8 @@ def not_speech(masked: str, match: re.Match[str]) -> bool:
         return True  # "Bannon, who reported to federal prison": he went there, said nothing
     if verb.startswith("call") and _PHONED.match(masked, match.end()):
         return True  # "spotted the car and called 911", "called police": a phone call
+    if verb == "reporting" and _NOUN_AFTER.match(masked, match.end()):
+        return True  # "One Napa County reporting station": an adjective
     if verb in {"reporting", "reports"} and _TO_SOMEONE.match(masked, match.end()):
         return True  # "a diplomat reporting to senior officials": whom she answers to
     if verb.startswith("claim") and _CLAIMED_LIVES.match(masked, match.end()):
@@ -124,3 +132,57 @@ def not_speech(masked: str, match: re.Match[str]) -> bool:
         return True  # "the agency didn't estimate how many": no claim
     # "Guede, who was found to have ...": done to the subject, not said by it
     return _PASSIVE_BEFORE.search(masked[: match.start()]) is not None
+
+
+# a noun phrase after 'says' that has a verb of its own is what was said, not who said it
+_FINITE_AFTER = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b"
+)
+# 'says the company respects the findings': a second determiner after a word that is no
+# preposition, or a reporting verb, inside what follows 'says' makes it a clause, not a name
+_CLAUSE_INSIDE = re.compile(
+    r"\b(?!(?:of|for|at|in|on|from|to|with|by|and|or)\b)[a-z]+\s+(?:the|a|an|its|their|his|her)\s"
+    r"|\b(?:said|says|told|tells)\b"
+)
+
+
+def _clause_not_name(words: str) -> bool:
+    return _CLAUSE_INSIDE.search(words.replace(DOT, ".")) is not None
+
+
+# "Prelogar, 43, argues the government's cases": the subject stands before, nothing is inverted
+_NAME_AGE_BEFORE = re.compile(r"^\W*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*,\s*\d{1,3},?\s*$")
+# after an inverted speaker: a short time or place phrase, then punctuation or the end
+_INVERTED_END = re.compile(
+    r"\s*(?:(?:on|in|at|to|during|after|before|late|early|last|this)\b"
+    r"(?:(?!\b(?:that|which|who|it|he|she|they|we)\b)[^,.;:!?]){0,40})?"
+    r"\s*(?:[,.;:!?\u201c\u201d\"(]|$)"
+)
+
+
+_CLOSING = ("\u201d", '"', "\u2019", "'")
+
+
+def _named(words: str) -> bool:
+    """'Mohit Jain, a research engineer', 'the Foreign Ministry': a phrase opening with a
+    capitalised name never starts a clause of content ('weekend road closures throughout ...')."""
+    first = re.sub(r"^(?:the|a|an)\s+", "", words.strip(), flags=re.IGNORECASE)
+    return first[:1].isupper()
+
+
+def _runs_on(masked: str, verb_at: int, np_end: int) -> bool:
+    """'Officials in Washington, warned residents on Monday that it would take days': after a
+    comma (not a quote) the words after the verb go on as a clause, so they are its object."""
+    after_quote = any(mark in masked[max(0, verb_at - 3) : verb_at + 2] for mark in _CLOSING)
+    return not after_quote and _INVERTED_END.match(masked, np_end) is None
+
+
+def not_inverted(masked: str, verb_at: int, np_start: int, np_end: int) -> bool:
+    """`said X` where X is no speaker: what follows the verb is a clause of content."""
+    words = masked[np_start:np_end]
+    return bool(
+        _FINITE_AFTER.match(masked, np_end)
+        or _clause_not_name(words)
+        or _NAME_AGE_BEFORE.search(masked[:verb_at])
+        or (not _named(words) and _runs_on(masked, verb_at, np_end))
+    )

@@ -95,3 +95,68 @@ def test_a_bare_quantifier_is_no_source(text: str) -> None:
 )
 def test_phone_calls_and_reporting_lines_are_no_speech(text: str) -> None:
     assert source_names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # a capitalised stop word inside a masthead
+        (
+            "USA Today newspaper reported last week that 23 schools had acted.",
+            "newspaper",
+            "USA Today newspaper",
+        ),
+        # after a comma, 'warned X on Monday that ...' has X as its object
+        (
+            "Officials in Washington, D.C., warned residents on Monday that it would take days.",
+            "residents",
+            "Officials in Washington",
+        ),
+        (
+            "The governor, Andrew Cuomo, said weekend road closures throughout New York City had "
+            "saved lives.",
+            "New York City",
+            "Andrew Cuomo",
+        ),
+        # ... while a name after 'says' still speaks
+        (
+            "The packs had worked well, says Mohit Jain, a research engineer with the group.",
+            None,
+            "Mohit Jain",
+        ),
+        # a job before 'of' names an employer, not the person
+        (
+            "“It was an attempt to mislead voters,’’ Will Moy, chief executive of Full Fact, told "
+            "the BBC.",
+            "Full Fact",
+            "Will Moy",
+        ),
+        # a dated poll is a document
+        (
+            "An NBC/Marist poll from the beginning of January found Clinton ahead by 3 points.",
+            None,
+            "An NBC/Marist poll",
+        ),
+        # an adjective, not a verb
+        (
+            "One Napa County reporting station has seen no rain, said Scott Strenfel, a "
+            "meteorologist.",
+            "One Napa County",
+            "Scott Strenfel",
+        ),
+    ],
+)
+def test_inverted_speakers_mastheads_and_dated_documents(
+    text: str, absent: str | None, present: str
+) -> None:
+    names = source_names(text)
+    if absent is not None:
+        assert absent not in names
+    assert present in names
+
+
+def test_two_single_marks_close_a_quote() -> None:
+    from tests.support.analysis import quote_speakers
+
+    text = "“It was a mistake,’’ Will Moy, chief executive of Full Fact, told the BBC."
+    assert quote_speakers(text) == {"It was a": "Will Moy"}
