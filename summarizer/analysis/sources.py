@@ -141,7 +141,9 @@ def _person_name_start(words: list[str]) -> int | None:
     if len(run) == 1 and not titled:
         return None  # a bare capitalised word: maybe a surname, decided when merging
     keep = 2 if len(run) >= 2 else 1
-    if len(run) == 3 and (start == 0 or not _is_capitalised(words[start - 1])):
+    lower_role = start > 0 and not _is_capitalised(words[start - 1])
+    after_preposition = start > 0 and words[start - 1] in {"to", "of", "in", "for", "at", "from"}
+    if len(run) == 3 and (start == 0 or (lower_role and not after_preposition)):
         # no title or only a lower-case role before it: "Medecins Sans Frontieres", "Anna Maria
         # Costa", "minister Mai Ahmad Fatty", "representative Mousa Abu Marzook"
         keep = 3

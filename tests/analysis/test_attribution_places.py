@@ -160,3 +160,17 @@ def test_two_single_marks_close_a_quote() -> None:
 
     text = "“It was a mistake,’’ Will Moy, chief executive of Full Fact, told the BBC."
     assert quote_speakers(text) == {"It was a": "Will Moy"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("China’s ambassador to Britain Liu Xiaoming", "Liu Xiaoming"),
+        ("the women's minister Mai Ahmad Fatty", "Mai Ahmad Fatty"),
+    ],
+)
+def test_three_word_names_but_not_a_place_before_a_name(phrase: str, name: str) -> None:
+    from summarizer.analysis.sources import parse_source
+
+    parsed = parse_source(phrase)
+    assert parsed is not None and parsed.name == name
