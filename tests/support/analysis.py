@@ -13,3 +13,12 @@ def quote_speakers(text: str) -> dict[str, str | None]:
     """First three words of each quote -> its speaker's name."""
     return {" ".join(q.text.split()[:3]): (q.speaker.name if q.speaker else None)
             for q in analyse(text).quotes}  # fmt: skip
+
+
+def assert_sources(text: str, absent: str | None, present: str | None) -> None:
+    """`absent` is not among the sources found in `text` and `present` is (None: not checked)."""
+    names = source_names(text)
+    if absent is not None:
+        assert absent not in names, names
+    if present is not None:
+        assert present in names, names
