@@ -38,9 +38,9 @@ class AttributionNote(BaseModel):
 
     method: str = Field(
         description="quote | given_by | same_clause | sentence_after | sentence_before | "
-        "carried_over | unattributed (figures); own_sentence | next_sentence | introduced | "
-        "continues | paragraph_before (quotes); model: chosen by the model among the names the "
-        "article gives."
+        "carried_over | paragraph_close | unattributed (figures); own_sentence | next_sentence | "
+        "introduced | continues | paragraph_before (quotes); model: chosen by the model among "
+        "the names the article gives."
     )
     confidence: float = Field(ge=0, le=1, description="0-1; below 0.6 the analyser was unsure.")
 

@@ -23,6 +23,7 @@ from summarizer.analysis.references import (
     knighted_names,
     known_person_opening,
     opening_body,
+    role_reference,
     subject_person,
     surname_of_named_person,
 )
@@ -155,6 +156,7 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
     resolver = PronounResolver()
     knighted = knighted_names(text)
     bodies: list[MergedSource] = []  # bodies that open a sentence: what 'the company' may be
+    body_spoke_in = -2  # the sentence in which a body last spoke
     quotes_in = SentenceIndex(sentences).group(quotes)
     for sentence in sentences:
         if not sentence.is_reporting:
@@ -163,10 +165,21 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
         base = sentence.start
         for parsed, verb, np_start, np_end, verb_at in _claims_in(masked):
             if named_earlier(parsed, merged) is None:
-                parsed = body_named_before(parsed, masked, verb_at, bodies, resolver.body) or parsed
+                parsed = (
+                    body_named_before(
+                        parsed,
+                        masked,
+                        verb_at,
+                        bodies,
+                        resolver.body,
+                        body_spoke_in >= sentence.index - 1,
+                    )
+                    or parsed
+                )
             if parsed.role in FIRST_NAME_TITLES and parsed.name in knighted:
                 parsed = ParsedSource(knighted[parsed.name], parsed.role, "person")
             parsed = descriptor_reference(parsed, masked, np_start, resolver) or parsed
+            parsed = role_reference(parsed, merged) or parsed
             parsed = issuer_of_statement(parsed, resolver) or parsed
             parsed = surname_of_named_person(parsed, text[: sentence.start], merged) or parsed
             resolved = resolver.resolve(parsed, merged)
@@ -174,6 +187,8 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
                 continue
             index = merge_into(merged, resolved.name, resolved.role, resolved.kind or "person")
             resolver.saw(merged[index])
+            if merged[index].kind != "person":
+                body_spoke_in = sentence.index
             status = status_of(verb, masked)
             found.append(
                 _Found(
@@ -244,7 +259,13 @@ def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
             if pattern is _INVERTED and not_inverted(masked, match.start(), np_start, np_end):
                 continue  # "Ruddock, says the so-called Pacific Solution is working": content
             verb = match.groupdict().get("verb") or "according to"
-            if parsed is not None and parsed.kind is not None and match.start() not in taken:
+            if parsed is None or parsed.kind is None:
+                continue
+            same = [claim for claim in found if claim[2] == np_start]
+            if same and same[0][3] >= np_end:
+                continue  # the name another pattern read already (", according to its website")
+            if match.start() not in taken:
+                found = [claim for claim in found if claim[2] != np_start]
                 found.append((parsed, verb.lower(), np_start, np_end, match.start()))
                 taken.update(range(match.start(), match.end()))
     speech_at = min((claim[4] for claim in found), default=len(masked))

@@ -15,6 +15,12 @@ from summarizer.analysis.types import Claim, Confidence, NumberMention, QuoteMen
 
 _PASSIVE_AFTER = re.compile(r"^[\w\s-]{0,25}$")
 _CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,(?!\d)|\s(?:while|whereas|but)\s")
+# "After nine churchgoers were killed in June, he admitted ...": a leading time or concession
+# clause states background in the reporter's voice, not what the speaker of the main clause says
+_LEADING_CLAUSE = re.compile(
+    r"^\W*(?:After|Before|Since|When|Following|Despite|Although|Though|Once|Until|Because)\b"
+    r"[^,;:\"\u201c\u201d]*$"
+)
 # confidence of each way a claimant is found (1 = sure); below AMBIGUOUS a model may be asked
 QUOTE = 0.9
 GIVEN_BY = 0.85
@@ -32,6 +38,7 @@ def source_for(
     quotes: list[QuoteMention],
     here: list[Claim],
     before: list[Claim],
+    sentence_start: int | None = None,
 ) -> tuple[SourceMention | None, str | None, Confidence]:
     """(claimant, its verb, how it was found); `here` are the claims of the figure's sentence,
     `before` those of the sentence before it in the same paragraph."""
@@ -49,6 +56,8 @@ def source_for(
             return None, None, Confidence("carried_over", CARRIED_OVER)
         return None, None, Confidence("unattributed", UNATTRIBUTED)
     earlier = [c for c in here if c.start <= number.start]
+    if not earlier and _in_leading_clause(text, number, here, sentence_start):
+        return None, None, Confidence("unattributed", UNATTRIBUTED)
     chosen = earlier[-1] if earlier else here[0]
     rivals = len({c.source.name for c in here}) > 1
     if earlier and not _CLAUSE_BREAK.search(text[chosen.start : number.start]):
@@ -60,3 +69,14 @@ def source_for(
     if rivals:
         score = min(score, RIVALS)
     return chosen.source, chosen.verb, Confidence(method, score)
+
+
+def _in_leading_clause(
+    text: str, number: NumberMention, here: list[Claim], sentence_start: int | None
+) -> bool:
+    """The figure sits in a subordinate clause that opens the sentence and closes (with a
+    comma) before any claim of the sentence."""
+    if sentence_start is None or not _LEADING_CLAUSE.match(text[sentence_start : number.start]):
+        return False
+    close = text.find(",", number.end)
+    return close != -1 and all(claim.start > close for claim in here)

@@ -16,7 +16,7 @@ from summarizer.analysis.attribution import status_of
 from summarizer.analysis.conflicts import find_conflicts as _conflicts_of
 from summarizer.analysis.conflicts import measure_key
 from summarizer.analysis.figure_filters import counts
-from summarizer.analysis.figure_sources import source_for
+from summarizer.analysis.figure_sources import CARRIED_OVER, source_for
 from summarizer.analysis.measures import (
     CLAUSE_BREAK,
     OUTCOMES,
@@ -31,6 +31,7 @@ from summarizer.analysis.measures import (
 from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.types import (
     Claim,
+    Confidence,
     FigureCandidate,
     NumberMention,
     QuoteMention,
@@ -74,8 +75,14 @@ def figure_candidates(
         before = _claims_before(sentences, sentence, claims_in)
         here = claims_in.get(sentence.index, [])
         source, verb, found = source_for(
-            text, number, quotes_in.get(sentence.index, []), here, before
+            text, number, quotes_in.get(sentence.index, []), here, before, sentence.start
         )
+        if found.method == "unattributed":
+            source, verb, found = _closing_claim(text, sentences, sentence, claims_in) or (
+                source,
+                verb,
+                found,
+            )
         status = _status(number, clause, sentence, verb, source)
         candidates.append(
             FigureCandidate(number, measure, status, source, evidence_start, evidence_end, found)
@@ -187,6 +194,37 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.\u2013\u2014"):
         end -= 1
     return start, end
+
+
+# "..., the API said." closing a sentence: the speaker of what its paragraph reports
+_CLOSING_CLAIM = re.compile(
+    r",\s*(?:the\s+)?[\w.'\u2019 -]{1,60}\s+(?:said|says|reported)\.?[\"\u201d]?$"
+)
+
+
+def _closing_claim(
+    text: str, sentences: list[Sentence], sentence: Sentence, claims_in: dict[int, list[Claim]]
+) -> tuple[SourceMention, str, Confidence] | None:
+    """'Crude inventories fell by 3.9 million barrels ... Crude stocks at Cushing fell by
+    302,000 barrels, the API said.': an unattributed sentence opening a two-sentence paragraph
+    whose closing sentence gives figures and ends on 'X said' reports that speaker's figures."""
+    following = sentences[sentence.index + 1] if sentence.index + 1 < len(sentences) else None
+    previous = sentences[sentence.index - 1] if sentence.index > 0 else None
+    after = sentences[sentence.index + 2] if sentence.index + 2 < len(sentences) else None
+    if following is None or following.paragraph != sentence.paragraph:
+        return None
+    if (after is not None and after.paragraph == sentence.paragraph) or not re.search(
+        r"\d", following.text
+    ):
+        return None  # the paragraph goes on, or its closing sentence reports no figure
+    if previous is not None and previous.paragraph == sentence.paragraph:
+        return None
+    claims = claims_in.get(following.index, [])
+    if len(claims) != 1 or not _CLOSING_CLAIM.search(following.text.rstrip()):
+        return None
+    if claims[0].start < following.start + len(following.text.rstrip()) - 60:
+        return None
+    return claims[0].source, claims[0].verb, Confidence("paragraph_close", CARRIED_OVER)
 
 
 def _claims_before(

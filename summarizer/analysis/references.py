@@ -90,6 +90,28 @@ def issuer_of_statement(parsed: ParsedSource, resolver: PronounResolver) -> Pars
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i)$")
 
 
+def role_reference(parsed: ParsedSource, known: list[MergedSource]) -> ParsedSource | None:
+    """'the president said' after 'President Barack Obama said': the one person already heard
+    whose role ends in that noun (no guess when two do)."""
+    words = parsed.name.lower().split()
+    if parsed.kind not in {"anonymous", "person"} or not 0 < len(words) <= 2:
+        return None
+    if not all(word.isalpha() for word in words) or parsed.name != parsed.name.lower():
+        return None
+    fitting = {
+        source.name: source
+        for source in known
+        if source.kind == "person"
+        and source.role
+        and source.role.lower().split()[-1] == words[-1]
+        and set(words) <= set(source.role.lower().split())
+    }
+    if len(fitting) != 1:
+        return None
+    person = next(iter(fitting.values()))
+    return ParsedSource(person.name, person.role, "person")
+
+
 def descriptor_reference(
     parsed: ParsedSource, masked: str, np_start: int, resolver: PronounResolver
 ) -> ParsedSource | None:
@@ -108,6 +130,7 @@ def body_named_before(
     verb_at: int,
     bodies: list[MergedSource],
     last_speaker: MergedSource | None,
+    body_spoke_just_before: bool = False,
 ) -> ParsedSource | None:
     """'the company said', 'the bank said': the company that opens this sentence, else the
     latest body the article named (as the subject of a sentence) that fits the noun; 'the
@@ -122,6 +145,14 @@ def body_named_before(
     named = named_earlier(parsed, list(reversed(bodies))[:4])
     if named is not None:
         return ParsedSource(named.name, named.role, named.kind)
+    if (
+        noun in COMPANY_NOUNS
+        and last_speaker is not None
+        and last_speaker.kind == "organisation"
+        and body_spoke_just_before
+    ):
+        # "Nestle ... said X. 'Y,' the company said": a one-word company that just spoke
+        return ParsedSource(last_speaker.name, last_speaker.role, last_speaker.kind)
     if last_speaker is not None and noun in last_speaker.name.lower().split():
         # "The government of Lebanon condemned ... The government also called for": the body
         # that spoke last has the noun in its name

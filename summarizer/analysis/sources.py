@@ -183,7 +183,31 @@ def _is_nationality(word: str) -> bool:
     return lower[:4] in _COUNTRY_STEMS
 
 
+# "Analysts at Morgan Stanley", "economists at Goldman Sachs": staff speaking for their body
+_STAFF_AT = re.compile(
+    r"^(?:the\s+|some\s+|two\s+|three\s+|several\s+)?(?P<staff>[a-z-]+)\s+(?:at|from)\s+"
+    r"(?:the\s+)?(?P<body>[A-Z][\w.&'\u2019-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w.&'\u2019-]*){0,5})$",
+    re.IGNORECASE,
+)
+
+
+def _staff_of_body(phrase: str) -> ParsedSource | None:
+    match = _STAFF_AT.match(phrase.strip())
+    if match is None or not match.group("body")[:1].isupper():
+        return None
+    staff = match.group("staff").lower()
+    if staff not in _ROLE_HEADS or not staff.endswith("s") or staff in _BODY_HEADS:
+        return None
+    body = match.group("body")
+    if body.lower() in _COUNTRIES:
+        return None
+    return ParsedSource(body, staff, "organisation")
+
+
 def _parse_body(phrase: str, words: list[str]) -> ParsedSource | None:
+    staff = _staff_of_body(_strip_article(phrase))
+    if staff is not None:
+        return staff
     lowered = [_clean(w) for w in words]
     name = _strip_article(phrase)
     possessed = _POSSESSIVE.split(name)

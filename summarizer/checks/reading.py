@@ -63,10 +63,14 @@ def _named_in(name: str, text: str) -> bool:
 
 
 def _carried_over(analysis: Analysis, figure: FigureCandidate, name: str) -> bool:
-    """No claimant in the figure's sentence: the one named in the sentence before may go on."""
-    if figure.attribution.method != "carried_over" or figure.number.sentence == 0:
+    """No claimant in the figure's sentence: the one named in the sentence before may go on,
+    or the one closing the paragraph ('..., the API said.') for its opening sentence."""
+    at = figure.number.sentence
+    if figure.attribution.method == "paragraph_close" and at + 1 < len(analysis.sentences):
+        return _named_in(name, analysis.sentences[at + 1].text)
+    if figure.attribution.method != "carried_over" or at == 0:
         return False
-    return _named_in(name, analysis.sentences[figure.number.sentence - 1].text)
+    return _named_in(name, analysis.sentences[at - 1].text)
 
 
 def event_problems(
