@@ -56,6 +56,13 @@ def _fill(analysis: Analysis) -> None:
         attributed.sources,
         attributed.claims,
     )
+    known = {source.name for source in analysis.sources}
+    for quote in analysis.quotes:
+        # a speaker found only by a quote ('Her lawyer, Jeremy Robinson, had a statement.
+        # "..."') is a source of the article too
+        if quote.speaker is not None and quote.speaker.name not in known:
+            analysis.sources.append(quote.speaker)
+            known.add(quote.speaker.name)
     quote_spans = [(q.start, q.end, q.speaker.name if q.speaker else None) for q in analysis.quotes]
     analysis.loaded = _outside_instructions(find_loaded(text, quote_spans), analysis)
     analysis.figures = figure_candidates(

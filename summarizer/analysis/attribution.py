@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from summarizer.analysis import vocabulary
 from summarizer.analysis.forward import parse_forward
+from summarizer.analysis.leads import lead_company, shared_subject
 from summarizer.analysis.quotes import QuoteSpan
 from summarizer.analysis.references import (
     FIRST_NAME_TITLES,
@@ -31,12 +32,10 @@ from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.sources import (
     MergedSource,
     ParsedSource,
-    lead_company,
     merge_into,
     named_earlier,
     names_a_body,
     parse_source,
-    shared_subject,
 )
 from summarizer.analysis.subjects import (
     after_determiner,

@@ -20,7 +20,15 @@ def masked_clause(sentence_text: str, dateline: int, spans: list[tuple[int, int]
     chars[:dateline] = " " * dateline
     for lo, hi in spans:
         chars[lo:hi] = " " * (hi - lo)
-    return _ABBREVIATED.sub(lambda m: m.group()[:-1] + DOT, "".join(chars))
+    blanked = _PARTY_AFFILIATION.sub(lambda m: " " * len(m.group()), "".join(chars))
+    return _ABBREVIATED.sub(lambda m: m.group()[:-1] + DOT, blanked)
+
+
+# "State Sen. Dawn Addiego (R-Burlington)", "Rep. Ana Ruiz (D-N.Y.)": a party and district
+# after a name stand between the name and its verb
+_PARTY_AFFILIATION = re.compile(
+    r"(?<=[A-Za-z]) \((?:[RDI]|Rep|Dem|Ind)(?:-[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\)"
+)
 
 
 def phrase(masked: str, start: int, end: int) -> str:

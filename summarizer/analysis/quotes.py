@@ -8,8 +8,9 @@ one- or two-word scare quotes (`a “massive” attack`) that are not statements
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from summarizer.analysis.references import subject_person
 from summarizer.analysis.segment import SentenceIndex
 from summarizer.analysis.types import (
     Attribution,
@@ -166,12 +167,43 @@ def attach_speakers(
         quotes.append(quote)
         if not is_scare_quote(quoted):
             previous = quote
-    return quotes
+    return _pull_quotes_from_their_source(text, quotes)
+
+
+def _pull_quotes_from_their_source(text: str, quotes: list[QuoteMention]) -> list[QuoteMention]:
+    """A paragraph that is only a quote the article gives again elsewhere (a pull quote set
+    above the story) is spoken by whoever speaks it where it is attributed."""
+    settled: list[QuoteMention] = []
+    for quote in quotes:
+        alone = _opens_paragraph(text, quote.start - 1) and not text[quote.end :].split("\n")[
+            0
+        ].strip(" .\"'\u201d\u2019")
+        words = _bare_words(quote.text)
+        source = next(
+            (
+                other
+                for other in quotes
+                if other is not quote
+                and other.speaker is not None
+                and other.attribution.method != "paragraph_before"
+                and len(words) >= 6
+                and words in _bare_words(other.text)
+            ),
+            None,
+        )
+        if alone and source is not None:
+            quote = replace(quote, speaker=source.speaker, attribution=source.attribution)
+        settled.append(quote)
+    return settled
+
+
+def _bare_words(quoted: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", quoted.lower()))
 
 
 # between a reporting clause and the quote it frames: punctuation and quotation marks only
 # (never across a paragraph break)
-_FRAMING_GAP = re.compile(r"[ ,:.!?\u2014\u2013-]*[\u201c\u201d\"'\u2018\u2019]?[ ,]*")
+_FRAMING_GAP = re.compile(r"[ ,:\u2014\u2013-]*[\u201c\u201d\"'\u2018\u2019]?[ ,]*")
 _FRAMING_GAP_AFTER = re.compile(r"[ ,.!?\u2014\u2013-]*[\u201c\u201d\"'\u2019]?[ ,]*")
 
 
@@ -262,9 +294,25 @@ def _person_just_before(
         for source in sources
         if source.kind == "person" and re.search(rf"\b{re.escape(source.name)}\b", before.text)
     ]
+    if not named:
+        described = _person_named_in(before)
+        named = [described] if described is not None else []
     if len(named) != 1:
         return None, nobody  # nobody, or several people: not sure who goes on speaking
     return named[0], Confidence("sentence_before", FOLLOWS)
+
+
+def _person_named_in(sentence: Sentence) -> SourceMention | None:
+    """'Bolger's lawyer, Jeremy Robinson, had a more succinct statement.': the person a
+    sentence is about, though the article has not quoted them yet."""
+    parsed = subject_person(sentence.text)
+    if parsed is None:
+        return None
+    at = sentence.text.find(parsed.name)
+    if at == -1:
+        return None
+    start = sentence.start + at
+    return SourceMention(parsed.name, parsed.role, "person", start, start + len(parsed.name))
 
 
 def _speaker_of_paragraph_before(

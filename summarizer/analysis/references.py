@@ -9,12 +9,12 @@ import re
 
 from summarizer.analysis import vocabulary
 from summarizer.analysis.appositives import PREPOSITION_START
+from summarizer.analysis.leads import lead_company
 from summarizer.analysis.sources import (
     COMPANY_NOUNS,
     MergedSource,
     ParsedSource,
     is_place_word,
-    lead_company,
     named_earlier,
     names_a_body,
     parse_source,
@@ -38,9 +38,22 @@ _NAMED_PERSON = re.compile(
 _NAME_CONTINUES = re.compile(rf"(?:\s+(?:[A-Z][\u2024.]?|{_NAME_WORD})\b(?![\u2024.]\s+[a-z]))+")
 
 
+# "The mayor of Surabaya, Tri Rismaharini, comforted relatives": the role, then the name
+_ROLE_THEN_NAME = re.compile(
+    r"^\W*(?:The|A|An|Its|Their|His|Her|[A-Z][a-z]+(?:'|\u2019)s)\s+[a-z][\w\s'\u2019-]{0,60}?,\s+"
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2}),\s+[a-z]"
+)
+
+
 def subject_person(masked: str) -> ParsedSource | None:
-    """A person named as the subject of the sentence ('Professor Adam Fox, a ..., said' or 'Mona
-    Hanna-Attisha realized...'): who a later 'he' or 'she' most likely is."""
+    """A person named as the subject of the sentence ('Professor Adam Fox, a ..., said', 'Mona
+    Hanna-Attisha realized...', 'The mayor of X, Ana Ruiz, visited'): who a later 'he' or
+    'she' most likely is."""
+    described = _ROLE_THEN_NAME.match(masked)
+    if described is not None:
+        parsed = parse_source(described.group("name"))
+        if parsed is not None and parsed.kind == "person" and " " in parsed.name:
+            return parsed
     match = _NAMED_PERSON.match(masked)
     if match is None or PREPOSITION_START.match(masked.lstrip(" \"\u201c\u2018'")):
         return None  # "Of Friar Lawrence, Prelogar said": the sentence opens with an adverbial

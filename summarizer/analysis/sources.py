@@ -25,6 +25,7 @@ _PERSON_ROLES = TITLES | vocabulary.words("role_heads")
 _ROLE_HEADS = vocabulary.words("role_heads") | _BODY_HEADS
 _NATIONALITY_SUFFIX = re.compile(r"(?:ian|ese|ish|ean|can|ic|an|i)$")
 _COUNTRIES = vocabulary.words("countries_and_capitals")
+_CALENDAR = vocabulary.words("calendar_words")
 _COUNTRY_STEMS = frozenset(country[:4] for country in _COUNTRIES if len(country) >= 4)
 _PARTICLES = vocabulary.words("name_particles")
 PRONOUNS = vocabulary.words("pronouns")
@@ -34,13 +35,15 @@ _ARTICLES = ("the ", "a ", "an ")
 _WORD = re.compile(r"[^\s,;:]+")
 _POSSESSIVE = re.compile(r"['\u2019]s\s+")
 # "However, King Juan said": the connective opens the sentence, it is no part of the name
-_LEADING_CONNECTIVE = re.compile(
+LEADING_CONNECTIVE = re.compile(
     rf"^(?:(?:{'|'.join(sorted(vocabulary.words('leading_fillers')))})\b,?\s+)+", re.IGNORECASE
 )
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # finite verbs that never stand inside a name: a phrase holding one is a clause
 _FINITE_VERBS = vocabulary.words("finite_verbs_in_clauses")
-_QUANTIFIERS = frozenset({"most", "many", "some", "several", "all", "few", "both", "other", "more"})
+QUANTIFIERS = frozenset(
+    {"most", "many", "some", "several", "all", "few", "both", "other", "others", "more"}
+)
 _INITIAL = re.compile(r"^[A-Z][.\u2024]?$")
 
 
@@ -75,12 +78,14 @@ def _clean(word: str) -> str:
 
 def parse_source(phrase: str) -> ParsedSource | None:
     """Read a subject noun phrase as a source, or None when it names no one who can speak."""
-    phrase = _LEADING_CONNECTIVE.sub("", phrase.strip(" ,;:\u2013\u2014-"))
+    phrase = LEADING_CONNECTIVE.sub("", phrase.strip(" ,;:\u2013\u2014-"))
     words = _WORD.findall(phrase)
-    if len(words) == 1 and _LEADING_CONNECTIVE.match(words[0] + " "):
+    if len(words) == 1 and LEADING_CONNECTIVE.match(words[0] + " "):
         return None  # "Then": a connective alone names no one
-    if len(words) == 1 and words[0].lower() in _QUANTIFIERS | {"none", "each", "everyone"}:
+    if len(words) == 1 and words[0].lower() in QUANTIFIERS | {"none", "each", "everyone"}:
         return None  # "Few have seen it", "All said": a quantity of people, no source
+    if words and all(_clean(word) in _CALENDAR for word in words):
+        return None  # "..., Mayer, the chairman, said Tuesday": a day is no speaker
     if any(word in _FINITE_VERBS for word in words):
         return None  # "the Australia Institute says a detailed examination": a clause
     if not words or len(words) > 12:
@@ -344,56 +349,3 @@ def named_earlier(parsed: ParsedSource, known: list[MergedSource]) -> MergedSour
 
 
 COMPANY_NOUNS = vocabulary.words("company_nouns")
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^-\u2013\u2014]{0,40}\)\s*[-\u2013\u2014]\s*")
-
-
-def lead_company(masked: str, verb_at: int) -> ParsedSource | None:
-    """`Norvik Telecom will cut 4,000 jobs, the company said`: the name that opens the clause."""
-    dateline = _DATELINE.match(masked)
-    start = dateline.end() if dateline else 0
-    lead = _LEAD_SUBJECT.match(masked[start:])
-    if lead is None or start + lead.end() > verb_at or lead.group("np")[:1].islower():
-        return None
-    words = lead.group("np").split()
-    if words[0] in {"The", "A", "An"} or not 1 < len(words) <= 4:
-        return None
-    if words[0].lower() in _QUANTIFIERS:
-        return None  # "Most Druze in the Golan ...": some of a people, not a named body
-    parsed = parse_source(lead.group("np"))
-    if parsed is None or parsed.role is not None or parsed.kind not in {"person", "organisation"}:
-        return None
-    return ParsedSource(parsed.name, None, "organisation")
-
-
-_AND_BEFORE = re.compile(r"\s(?:and|then|and\s+then)\s*$", re.IGNORECASE)
-_LEAD_SUBJECT = re.compile(
-    r"^\s*(?P<np>(?:The|A|An)\s+[a-z][\w-]*|(?:(?:The|A|An)\s+)?(?!(?:The|A|An)\s)"
-    r"(?:[A-Z][\w'\u2019.&-]*\s+){0,4}[A-Z][\w'\u2019.&-]*)\s+(?=[a-z])"
-)
-
-
-_LOWER_HEAD = re.compile(r"\s+[a-z][\w-]*")
-
-
-def shared_subject(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] | None:
-    """`President X flew over the area and announced ...`: the second verb keeps the subject."""
-    prefix = masked[:verb_at]
-    if _AND_BEFORE.search(prefix) is None or any(c in prefix for c in ',;:\u201c"'):
-        return None
-    opening = _LEADING_CONNECTIVE.match(prefix)  # "But Smith flew ... and said"
-    skip = opening.end() if opening else 0
-    lead = _LEAD_SUBJECT.match(prefix[skip:])
-    if lead is None:
-        return None
-    start, end = skip + lead.start("np"), skip + lead.end("np")
-    # "Local residents blame vendors ... and say": the capitalised word opens a noun phrase
-    # that runs on in lower case; the people noun is the subject, the adjective alone is not
-    head = _LOWER_HEAD.match(prefix, end)
-    if head is not None and " " not in lead.group("np"):
-        parsed = parse_source(prefix[start : head.end()])
-        if parsed is not None and parsed.kind is not None:
-            return parsed, start, head.end()
-    parsed = parse_source(prefix[start:end])
-    if parsed is None or parsed.kind is None:
-        return None
-    return parsed, start, end

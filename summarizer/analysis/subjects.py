@@ -141,14 +141,15 @@ def subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] |
 
 _DESCRIBED = re.compile(r",\s*(?:the|a|an|which|who)\s")
 _AFTER_QUOTE_NAME = re.compile(
-    r"(?:[\u201d\"]|\u2019\u2019|'')\s*(?P<np>[A-Z][\w'\u2019.\u2024-]*(?:\s+[A-Z][\w'\u2019.\u2024-]*){0,3}),"
-    r"[^\u201d\"]*$"
+    r"(?:[\u201d\"]|\u2019\u2019|'')\s*(?P<np>[A-Z][\w'\u2019.\u2024-]*(?:\s+[A-Z][\w'\u2019.\u2024-]*){0,3})"
+    r"(?:,|\s+(?:of|from|at|with)\s)[^\u201d\"]*$"
 )
 
 
 def _name_after_quote(prefix: str) -> tuple[ParsedSource, int, int] | None:
     """'"...," Haaland, a member of the tribe and the first Native American Cabinet secretary,
-    said': the name right after the quote speaks, whatever the appositive holds."""
+    said', '"...," Ana Ruiz of the University of Leon in Leon, Spain, said': the name right
+    after the quote speaks, whatever the appositive holds."""
     match = _AFTER_QUOTE_NAME.search(prefix)
     parsed = parse_source(match.group("np")) if match else None
     if match is None or parsed is None:

@@ -82,6 +82,7 @@ _KIND_OF_STATES = re.compile(
     re.IGNORECASE,
 )
 _ACRONYM_BEFORE = re.compile(r"\b(?:[A-Z][.\u2024]?){2,3}\s+$")
+_COMPOUND_AFTER_LINK = re.compile(r"\b(?:and|or)\s+[A-Za-z-]+\s+$")
 _BEFORE_NOUN = re.compile(r"\b(?:from|of|in|with|to|for|by|on|at|under|than)\s*$", re.IGNORECASE)
 
 
@@ -99,6 +100,8 @@ def noun_use(masked: str, match: re.Match[str]) -> bool:
         return True  # "a new departmental report which ...": no plural subject or auxiliary
     if verb.endswith("s") and _PLURAL_NOUN_CONTEXT.search(before):
         return True  # "Some reports said", "Meanwhile, reports from London say"
+    if verb.endswith("s") and _COMPOUND_AFTER_LINK.search(before):
+        return True  # "movies and TV shows from Pixar": a one-word modifier, then the noun
     if verb == "states" and (_KIND_OF_STATES.search(before) or _ACRONYM_BEFORE.search(before)):
         return True  # "the only two Arab states", "EU member states", "in U.S. states where"
     return _BEFORE_NOUN.search(before) is not None
@@ -135,6 +138,9 @@ def not_speech(masked: str, match: re.Match[str]) -> bool:
 
 
 # a noun phrase after 'says' that has a verb of its own is what was said, not who said it
+# 'said Christie "has dedicated his efforts"': the quote is the predicate of what was said
+_QUOTED_PREDICATE = re.compile(r"\s+[\"\u201c]")
+_AFTER_QUOTE = re.compile(r"[\"\u201d]\s*$")
 _FINITE_AFTER = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b"
 )
@@ -182,6 +188,7 @@ def not_inverted(masked: str, verb_at: int, np_start: int, np_end: int) -> bool:
     words = masked[np_start:np_end]
     return bool(
         _FINITE_AFTER.match(masked, np_end)
+        or (_QUOTED_PREDICATE.match(masked, np_end) and not _AFTER_QUOTE.search(masked[:verb_at]))
         or _clause_not_name(words)
         or _NAME_AGE_BEFORE.search(masked[:verb_at])
         or (not _named(words) and _runs_on(masked, verb_at, np_end))

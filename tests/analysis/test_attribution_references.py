@@ -122,3 +122,51 @@ def test_a_longer_paragraph_does_not_lend_its_closing_speaker() -> None:
         "Yields vary, they wrote.\n\nPrices rose."
     )
     assert _claimant_of(text, "11") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a day after 'said' is no speaker; the name before the appositive speaks
+        ("\u201cThe launch went badly for us,\u201d Okafor, the company\u2019s head of "
+         "streaming, said Tuesday at a conference.", "Okafor"),
+        # 'Name of the X in City, Country, said': the name after the quote, not the country
+        ("\u201cThe colonies will not recover soon,\u201d Ana Ruiz of the University of Leon "
+         "in Leon, Spain, said to reporters.", "Ana Ruiz"),
+        # a party and district between a name and its verb
+        ("State Sen. Dana Whitby (R-Fairfield), for example, said the governor \u201chas "
+         "worked hard for every family in the state.\u201d", "Dana Whitby"),
+        # the quote's own reporting clause, not the sentence before that ends in 'said'
+        ("The fire will be hard to fight, local officials said. \u201cWe do not know if we "
+         "will get air support today,\u201d sheriff\u2019s spokesperson Lena Marsh said.",
+         "Lena Marsh"),
+    ],
+)  # fmt: skip
+def test_the_speaker_of_a_quote_in_awkward_clauses(text: str, speaker: str) -> None:
+    assert list(quote_speakers(text).values()) == [speaker]
+
+
+def test_a_day_or_a_quantifier_is_never_a_source() -> None:
+    names = source_names(
+        "\u201cWe fixed it,\u201d Okafor, the chairman, said Friday. Others reported being "
+        "logged off. The service offers films and TV shows from three studios."
+    )
+    assert "Friday" not in names and "Others" not in names and "TV" not in names, names
+
+
+def test_she_is_the_person_named_after_her_role() -> None:
+    text = (
+        "Tom Reyes said the search would go on. The mayor of Duluth, Carla Brandt, comforted "
+        "relatives on Monday.\n\n\u201cThey are with us in our prayers,\u201d she said."
+    )
+    assert quote_speakers(text) == {"They are with": "Carla Brandt"}
+
+
+def test_a_quote_after_a_sentence_about_a_person_is_theirs() -> None:
+    text = (
+        "Tom Reyes, a lawyer, said the case was different. \u201cThey will appeal,\u201d he "
+        "said.\n\nThe family\u2019s lawyer, Nadia Osei, had a shorter statement after the "
+        "ruling. \u201cThis ruling will change how every online store does business.\u201d"
+    )
+    assert quote_speakers(text)["This ruling will"] == "Nadia Osei"
+    assert "Nadia Osei" in source_names(text)
