@@ -148,6 +148,8 @@ def attach_speakers(
         quoted = text[span.start : span.end]
         speaker, found = _adjacent_speaker(text, span, claims or [])
         if speaker is None:
+            speaker, found = _nearest_speaker_before(span, index, claims or [])
+        if speaker is None:
             speaker, found = _speaker_from_context(span, index, by_sentence)
         if speaker is None:
             speaker, found = _person_just_before(text, span, index, sources or [])
@@ -225,6 +227,25 @@ def _adjacent_speaker(
         if span.end <= opening and _FRAMING_GAP_AFTER.fullmatch(text[span.end : opening]):
             return claim.source, Confidence("adjacent", OWN_SENTENCE)
     return None, Confidence("none", 0.0)
+
+
+def _nearest_speaker_before(
+    span: QuoteSpan, index: SentenceIndex, claims: list[Claim]
+) -> tuple[SourceMention | None, Confidence]:
+    """'Smotrich said Israel must attack "...", while Gallant said "..." and that the "result
+    will be identical"': in a sentence with several speakers, the last one to speak before a
+    quote speaks it, not the sentence's first."""
+    nobody = Confidence("none", 0.0)
+    here = index.at(span.start)
+    if span.continues or here is None:
+        return None, nobody
+    mine = [claim for claim in claims if claim.sentence == here.index]
+    if len({claim.source.name for claim in mine}) < 2:
+        return None, nobody
+    before = [c for c in mine if c.start < span.start and c.source.start < span.start]
+    if not before:
+        return None, nobody
+    return before[-1].source, Confidence("own_sentence", OWN_SENTENCE)
 
 
 _TELLING = frozenset({"told", "tells", "asked", "asks"})

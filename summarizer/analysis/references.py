@@ -130,11 +130,29 @@ def descriptor_reference(
 ) -> ParsedSource | None:
     """'..., the Malawian told Al Jazeera' after a paragraph about Ellen Mwamulima: 'the' and a
     nationality refer back to the person last written about, as a pronoun would."""
-    article = masked[max(0, np_start - 4) : np_start].lower()
-    if article != "the " or " " in parsed.name or not _DEMONYM.match(parsed.name):
+    described = masked[max(0, np_start - 30) : np_start + len(parsed.name) + 4].rstrip()
+    if re.search(r"\bthe\s+(?:[\w-]+\s+){0,3}[\w-]+$", described, re.IGNORECASE) is None:
+        return None
+    if not (" " not in parsed.name and _DEMONYM.match(parsed.name)) and not _epithet(parsed):
         return None
     person = resolver.person
     return ParsedSource(person.name, person.role, "person") if person is not None else None
+
+
+_EPITHETS = vocabulary.words("person_epithets")
+_AGED = re.compile(r"^(?:the\s+)?\d{1,3}-year-old$", re.IGNORECASE)
+
+
+def _epithet(parsed: ParsedSource) -> bool:
+    """'the top US diplomat', 'the billionaire', 'the 78-year-old': a definite description of
+    one person that copy uses for someone it has named (an unnamed official is 'an official'
+    first, and is merged by its noun)."""
+    words = re.sub(r"^the\s+", "", parsed.name, flags=re.IGNORECASE).split()
+    if _AGED.match(parsed.name):
+        return True
+    if parsed.kind not in {"anonymous", "person", None} or not 0 < len(words) <= 3:
+        return False
+    return words[-1].lower() in _EPITHETS and all(w[:1].islower() or w.isupper() for w in words)
 
 
 def body_named_before(

@@ -22,10 +22,11 @@ _DOCUMENT = vocabulary.words("document_heads")
 _ANONYMOUS_HEADS = vocabulary.words("anonymous_heads")
 _BODY_HEADS = _GOVERNMENT | _ORGANISATION | _MEDIA | _DOCUMENT
 _PERSON_ROLES = TITLES | vocabulary.words("role_heads")
-_ROLE_HEADS = vocabulary.words("role_heads") | _BODY_HEADS
+_ROLE_HEADS = vocabulary.words("role_heads") | vocabulary.words("person_epithets") | _BODY_HEADS
 _NATIONALITY_SUFFIX = re.compile(r"(?:ian|ese|ish|ean|can|ic|an|i)$")
 _COUNTRIES = vocabulary.words("countries_and_capitals")
 _CALENDAR = vocabulary.words("calendar_words")
+_POSSESSIVE_WORD = re.compile(r"(?:\u2019s|'s|s\u2019|s')$")
 _COUNTRY_STEMS = frozenset(country[:4] for country in _COUNTRIES if len(country) >= 4)
 _PARTICLES = vocabulary.words("name_particles")
 PRONOUNS = vocabulary.words("pronouns")
@@ -84,6 +85,8 @@ def parse_source(phrase: str) -> ParsedSource | None:
         return None  # "Then": a connective alone names no one
     if len(words) == 1 and words[0].lower() in QUANTIFIERS | {"none", "each", "everyone"}:
         return None  # "Few have seen it", "All said": a quantity of people, no source
+    if re.fullmatch(r"(?:the\s+)?\d{1,3}-year-old", phrase, re.IGNORECASE):
+        return ParsedSource(phrase, None, "anonymous")  # "the 78-year-old said": someone named
     if words and all(_clean(word) in _CALENDAR for word in words):
         return None  # "..., Mayer, the chairman, said Tuesday": a day is no speaker
     if any(word in _FINITE_VERBS for word in words):
@@ -92,12 +95,40 @@ def parse_source(phrase: str) -> ParsedSource | None:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return ParsedSource(words[0], None, None)
+    employed = _employed_by(words)
+    if employed is not None:
+        return employed
     name_start = _person_name_start(words)
     if name_start is not None:
         name = " ".join(words[name_start:])
         role = _strip_article(" ".join(words[:name_start])) or None
         return ParsedSource(name, role, "person")
     return _parse_body(phrase, words)
+
+
+def _employed_by(words: list[str]) -> ParsedSource | None:
+    """'Wedbush Securities' Ives', 'Pfizer's Albert Bourla': a person named after the body
+    that employs them (the owner stays in the role); 'the Spokesperson's Unit' is a body."""
+    owned = [k for k, word in enumerate(words[:-1]) if _POSSESSIVE_WORD.search(word)]
+    if not owned or not _is_capitalised(words[owned[-1]]):
+        return None
+    owner, rest = " ".join(words[: owned[-1] + 1]), words[owned[-1] + 1 :]
+    if not all(map(_is_capitalised, rest)):
+        return None
+    if _office_of_role(words[owned[-1]]):
+        return None  # "the Police Spokesperson's Unit": a person's office, a body
+    if len(rest) == 1 and _clean(rest[0]) not in _ROLE_HEADS | TITLES:
+        return ParsedSource(rest[0], owner, "person")
+    parsed = parse_source(" ".join(rest))
+    if parsed is None or parsed.kind != "person" or " " not in parsed.name:
+        return None
+    return ParsedSource(parsed.name, " ".join(filter(None, [owner, parsed.role])), "person")
+
+
+def _office_of_role(word: str) -> bool:
+    """'Spokesperson's' before 'Unit' or 'Office': the office of a role, part of a body's name."""
+    owner = _clean(word).removesuffix("\u2019").removesuffix("'")
+    return bool(_POSSESSIVE_WORD.search(word)) and owner in _ROLE_HEADS - _BODY_HEADS
 
 
 def _person_name_start(words: list[str]) -> int | None:
@@ -142,6 +173,8 @@ def _person_name_start(words: list[str]) -> int | None:
         return None  # "Office for National Statistics"
     elif start > 1 and words[start - 1] in {"of", "at", "for"} and _works_for(words[start - 2]):
         return None  # "chief executive of Full Fact": the body the person works for
+    if start > 0 and _office_of_role(words[start - 1]):
+        return None  # "the Police Spokesperson's Unit": an office named after a role
     titled = start > 0 and _clean(words[start - 1]) in TITLES | _ROLE_HEADS
     if len(run) == 1 and not titled:
         return None  # a bare capitalised word: maybe a surname, decided when merging
@@ -216,6 +249,8 @@ def _parse_body(phrase: str, words: list[str]) -> ParsedSource | None:
     lowered = [_clean(w) for w in words]
     name = _strip_article(phrase)
     possessed = _POSSESSIVE.split(name)
+    if len(possessed) > 1 and _office_of_role(possessed[-2].split()[-1] + "\u2019s"):
+        possessed = [name]  # "Police Spokesperson's Unit" is the office's whole name
     if len(possessed) > 1 and (
         _is_capitalised(possessed[-1]) or possessed[-1].lower() in COMPANY_NOUNS
     ):

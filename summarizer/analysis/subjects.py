@@ -320,6 +320,11 @@ _OWN_VERBS = (
     | {"spoke", "met", "visited"}
 )
 _VERB_IN_SUBJECT = re.compile(rf"\s(?:{vocabulary.alternation(_OWN_VERBS)})\b")
+# "Trump repeated his criticism, saying": a regular past verb between a name and its object
+_PAST_AFTER_NAME = re.compile(
+    r"(?<=[A-Za-z\u2019'.])\s(?=[a-z]+ed\s+(?:his|her|its|their|the|a|an|it|them|him|this)\b)"
+    r"(?<!\bThe\s)(?<!\bA\s)(?<!\bAn\s)"
+)
 
 
 def _opening_subject(prefix: str, start: int) -> tuple[ParsedSource, int, int] | None:
@@ -327,8 +332,10 @@ def _opening_subject(prefix: str, start: int) -> tuple[ParsedSource, int, int] |
         start += 1
     comma = prefix.find(",", start)
     end = comma if comma > start else len(prefix)
-    finite = _FINITE_IN_SUBJECT.search(prefix, start, end) or _VERB_IN_SUBJECT.search(
-        prefix, start, end
+    finite = (
+        _FINITE_IN_SUBJECT.search(prefix, start, end)
+        or _VERB_IN_SUBJECT.search(prefix, start, end)
+        or _PAST_AFTER_NAME.search(prefix, start, end)
     )
     if finite is not None:
         end = finite.start()  # "Unions are also worried, saying": the noun phrase before 'are'

@@ -170,3 +170,50 @@ def test_a_quote_after_a_sentence_about_a_person_is_theirs() -> None:
     )
     assert quote_speakers(text)["This ruling will"] == "Nadia Osei"
     assert "Nadia Osei" in source_names(text)
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        ("Secretary of State Ana Varela said on Friday that talks had stalled.",
+         "the top US diplomat"),
+        ("Tech investor Ana Varela said the deal was off.", "the billionaire"),
+    ],
+)  # fmt: skip
+def test_a_definite_epithet_is_the_person_just_named(first: str, later: str) -> None:
+    text = (
+        f"{first} The assessment is new.\n\n\u201cWe are not in a good place,\u201d {later} said."
+    )
+    assert quote_speakers(text) == {"We are not": "Ana Varela"}
+
+
+def test_a_person_named_after_their_employer_is_merged_with_their_full_name() -> None:
+    text = (
+        "\u201cThe outage will cost them,\u201d said Dan Orsi, an analyst at Keller Securities. "
+        "Keller Securities\u2019 Orsi estimates that 5% of customers will leave."
+    )
+    assert source_names(text) == ["Dan Orsi"]
+
+
+def test_an_office_named_after_a_role_is_a_body() -> None:
+    text = "Police are \u201csecuring the area,\u201d the Police Spokesperson\u2019s Unit said."
+    assert source_names(text) == ["Police Spokesperson\u2019s Unit"]
+
+
+def test_in_a_sentence_with_two_speakers_the_last_before_a_quote_speaks_it() -> None:
+    text = (
+        "Finance Minister Ana Varela said the army must strike \u201cwith all its might,\u201d "
+        "while Defence Minister Luis Ortega said the attack \u201chas a price\u201d and that "
+        "the \u201cresult will be the same everywhere.\u201d"
+    )
+    speakers = quote_speakers(text)
+    assert speakers["with all its"] == "Ana Varela"
+    assert speakers["result will be"] == "Luis Ortega"
+
+
+def test_a_name_before_a_past_verb_and_its_object_speaks_the_participle() -> None:
+    text = (
+        "Ortega repeated his criticism, saying the minister \u201chas failed every family in "
+        "the country.\u201d"
+    )
+    assert quote_speakers(text) == {"has failed every": "Ortega"}
