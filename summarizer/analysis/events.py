@@ -81,7 +81,7 @@ class EventWeights:
     name: float = 0.2  # per proper name, up to five: who and where
     position: float = 1.5  # subtracted in full for the last sentence, nothing for the first
     hedge: float = 1.5  # subtracted for may/might/could/fears: speculation
-    quoted_loaded: float = 2.0  # subtracted per loaded word left in the description (in a quote)
+    quoted_loaded: float = 4.0  # subtracted per loaded word left in the description (in a quote)
 
 
 WEIGHTS = EventWeights()

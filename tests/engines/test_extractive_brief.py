@@ -49,3 +49,24 @@ def test_a_real_toll_dispute_but_no_dispute_of_unrelated_numbers() -> None:
         "while Todd Lehmacher said six weather-related cancellations hit another."
     )
     assert build_body(Article(text=business), analyse(business)).disputes == []
+
+
+REACTIONS = (
+    "At least 10 people were killed when rockets hit a village in the north on Saturday, "
+    "medics said.\n\n"
+    "A rocket attack killed at least 10 people in the village of Tarsa on Saturday.\n\n"
+    "The village lies in a valley that is home to about 20,000 people.\n\n"
+    "The government blamed the Aram militia for the attack on Tarsa.\n\n"
+    "The Aram militia denied any involvement in the strike.\n\n"
+    "Among the sites hit was a football field where children were playing on Saturday.\n\n"
+    "Medics said 29 people were injured, six of them seriously, in the northern village.\n\n"
+    "Doctors at the Tarsa hospital said they had received 26 injured people on Saturday.\n\n"
+    "The region was seized in 1967 and has been disputed since then by two countries.\n\n"
+    "Interior Minister Ana Torres condemned what she called \u201cthugs who came only to burn\u201d."
+)
+
+
+def test_reactions_of_the_parties_are_events_and_quoted_insults_are_not() -> None:
+    events = [e.description for e in build_body(Article(text=REACTIONS), analyse(REACTIONS)).events]
+    assert any("blamed" in e for e in events) and any("denied" in e for e in events), events
+    assert not any("thugs" in e for e in events), events

@@ -181,7 +181,7 @@ def _diverse_events(analysis: Analysis) -> list[EventCandidate]:
             repeated = max(
                 (overlap(words[event.sentence], words[c.sentence]) for c in chosen), default=0.0
             )
-            return event.score - 1.5 * repeated
+            return event.score - 2.5 * repeated
 
         best = max(pool.values(), key=value)
         chosen.append(pool.pop(best.sentence))
