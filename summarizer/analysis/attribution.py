@@ -75,6 +75,10 @@ _TOLD = re.compile(r"\btold\s+(?P<np>(?:the\s+)?[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0
 # "according to the results of an investigation released by officials": the investigation
 _ACCORDING = re.compile(
     r"\baccording to\s+(?:the\s+(?:results|findings|conclusions)\s+of\s+)?"
+    # "according to data from the nonprofit X": the body the data come from
+    r"(?:(?:the\s+)?(?:latest\s+|new\s+|preliminary\s+|official\s+)?"
+    r"(?:data|figures|statistics|numbers|estimates|records|tallies|research)\s+"
+    r"(?:from|by|compiled\s+by|of)\s+)?"
     r"(?P<np>[^,.;:!?\u201c\"]{2,80})",
     re.IGNORECASE,
 )

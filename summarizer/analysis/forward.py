@@ -32,6 +32,13 @@ _TIME_TAIL = re.compile(
 )
 
 
+_CAP = r"[A-Z][\w.&'\u2019\u2024-]*"
+_LISTED_NAME = re.compile(
+    rf"(?:the\s+)?(?P<name>{_CAP}(?:\s+(?:of\s+|for\s+)?{_CAP})*(?:,\s+{_CAP})+,?\s+and\s+{_CAP}"
+    rf"(?:\s+{_CAP})*\s+\([A-Z][A-Z&.]{{1,9}}\))"
+)
+
+
 def parse_forward(masked: str, start: int, end: int) -> tuple[ParsedSource | None, int, int]:
     """A source named after its verb: `said the district attorney, Sam Reed`; `according to the
     World Travel and Tourism Council`; `according to figures published by the statistics
@@ -47,6 +54,12 @@ def parse_forward(masked: str, start: int, end: int) -> tuple[ParsedSource | Non
     named_last = _named_person_last(masked, start, end)
     if named_last is not None:
         return named_last, start, end
+    listed = _LISTED_NAME.match(masked, start)
+    if listed is not None:
+        # "the U.S. Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)": a name whose
+        # commas the acronym after it proves part of the name
+        name = phrase(masked, *listed.span("name"))
+        return ParsedSource(name, None, "organisation"), start, listed.end()
     start, end = _forward_np(masked, start, end)
     text = phrase(masked, start, end)
     if PREPOSITION_START.match(text):

@@ -40,7 +40,7 @@ _LEAD_SUBJECT = re.compile(
 )
 
 
-_LOWER_HEAD = re.compile(r"\s+[a-z][\w-]*")
+_LOWER_HEAD = re.compile(r"\s+[a-z][\w-]*(?:\s+of\s+[a-z][\w-]*)?")
 
 
 def shared_subject(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] | None:

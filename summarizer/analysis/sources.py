@@ -93,6 +93,8 @@ def parse_source(phrase: str) -> ParsedSource | None:
         return None  # "the Australia Institute says a detailed examination": a clause
     if not words or len(words) > 12:
         return None
+    if words[-1] in {"who", "which", "that", "whom", "whose"}:
+        return None  # "the number of young people in the state who have reported": a clause
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return ParsedSource(words[0], None, None)
     employed = _employed_by(words)
@@ -175,6 +177,8 @@ def _person_name_start(words: list[str]) -> int | None:
         return None  # "chief executive of Full Fact": the body the person works for
     if start > 0 and _office_of_role(words[start - 1]):
         return None  # "the Police Spokesperson's Unit": an office named after a role
+    if start > 0 and _clean(words[start - 1]) in _KIND_OF_BODY:
+        return None  # "the state-owned company Halvor Coal": a body's name after its kind
     titled = start > 0 and _clean(words[start - 1]) in TITLES | _ROLE_HEADS
     if len(run) == 1 and not titled:
         return None  # a bare capitalised word: maybe a surname, decided when merging
@@ -229,6 +233,17 @@ _STAFF_AT = re.compile(
 )
 
 
+_NOT_DESCRIPTIONS = frozenset(
+    {"in", "at", "from", "of", "near", "the", "a", "an", "by", "for", "to"}
+)
+_BODY_KINDS = frozenset({"organisation", "government", "media"})
+_KIND_OF_BODY = vocabulary.words("company_nouns") | {"charity", "nonprofit", "organisation"}
+_DESCRIBED_BODY = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+"
+    r"(?P<name>[A-Z][\w.&'\u2019-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w.&'\u2019-]*){0,6})$"
+)
+
+
 def _staff_of_body(phrase: str) -> ParsedSource | None:
     match = _STAFF_AT.match(phrase.strip())
     if match is None or not match.group("body")[:1].isupper():
@@ -246,6 +261,16 @@ def _parse_body(phrase: str, words: list[str]) -> ParsedSource | None:
     staff = _staff_of_body(_strip_article(phrase))
     if staff is not None:
         return staff
+    described = _DESCRIBED_BODY.match(phrase.strip())
+    if described is not None:
+        # "the nonprofit Kids and Car Safety", "the advocacy group Human Rights Watch"
+        body = parse_source(described.group("name"))
+        what = described.group("what").split()
+        placed = any(word in _NOT_DESCRIPTIONS for word in what) or body is None
+        kind_named = what[-1] in _KIND_OF_BODY | _BODY_HEADS
+        if not placed and body is not None and (kind_named or body.kind in _BODY_KINDS):
+            kind = body.kind if body.kind in _BODY_KINDS else "organisation"
+            return ParsedSource(body.name, described.group("what"), kind)
     lowered = [_clean(w) for w in words]
     name = _strip_article(phrase)
     possessed = _POSSESSIVE.split(name)

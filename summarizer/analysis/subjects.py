@@ -309,7 +309,7 @@ def clause_subject(prefix: str, main: bool = False) -> tuple[ParsedSource, int, 
 
 _FINITE_IN_SUBJECT = re.compile(
     r"\s(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do)"
-    r"\b"
+    r"(?:n['\u2019]t)?\b|\s(?:wo|ca)n['\u2019]t\b"
 )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.analysis import analyse
-from tests.support.analysis import quote_speakers, source_names
+from tests.support.analysis import assert_sources, quote_speakers, source_names
 
 
 def test_the_company_is_the_one_word_company_that_just_spoke() -> None:
@@ -217,3 +217,41 @@ def test_a_name_before_a_past_verb_and_its_object_speaks_the_participle() -> Non
         "the country.\u201d"
     )
     assert quote_speakers(text) == {"has failed every": "Ortega"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("At least 11 children have died this year, according to data from the nonprofit "
+         "Safe Kids Now.", "Safe Kids Now", "nonprofit"),
+        ("The advocacy group Free Press Watch said 12 journalists were held.",
+         "Free Press Watch", "group"),
+        ("Of 9,000 rifles seized, 70 percent were traced, according to the Office of Arms, "
+         "Ammunition and Explosives (OAAE).",
+         "Office of Arms, Ammunition and Explosives (OAAE)", None),
+    ],
+)  # fmt: skip
+def test_bodies_behind_data_descriptions_and_listed_names(
+    text: str, name: str, role: str | None
+) -> None:
+    sources = [(s.name, s.role) for s in analyse(text).sources]
+    assert (name, role) in sources, sources
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("In 2020 the Department of Health reported that the number of young people in the "
+         "city who have reported vaping was 3.8 percent.",
+         "number of young people in the city who", "Department of Health"),
+        ("Most studies agree. One group of researchers tested 72 boots and found 20 pathogens.",
+         "One group", "One group of researchers"),
+        ("The report doesn\u2019t say who should apologise, saying only that it should be done "
+         "\u201cthrough the appropriate officials of the state.\u201d", None, "The report"),
+        ("Experts in Lisbon said the bridge was safe.", "Lisbon", None),
+    ],
+)  # fmt: skip
+def test_subjects_that_end_in_a_clause_or_a_place(
+    text: str, absent: str | None, present: str | None
+) -> None:
+    assert_sources(text, absent, present)

@@ -62,7 +62,7 @@ REACTIONS = (
     "Medics said 29 people were injured, six of them seriously, in the northern village.\n\n"
     "Doctors at the Tarsa hospital said they had received 26 injured people on Saturday.\n\n"
     "The region was seized in 1967 and has been disputed since then by two countries.\n\n"
-    "Interior Minister Ana Torres condemned what she called \u201cthugs who came only to burn\u201d."
+    "Interior Minister Ana Torres condemned what she called \u201cthugs who came to burn\u201d."
 )
 
 
