@@ -67,7 +67,8 @@ _SUBJECT_VERB = re.compile(rf"(?<![\w-])(?:{_AUX})(?P<verb>{_VERBS})\b(?!-)")
 _INVERTED = re.compile(
     r"(?:[,\u201d\"]\s*|^)(?P<verb>said|says|added|adds|warned|according to|recalls|recalled|"
     r"remembers|remembered|explains|explained|notes|noted|asked|asks|wrote|writes|continued|"
-    r"continues|insisted|insists|argued|argues)\s+"
+    r"continues|insisted|insists|argued|argues|sobbed|shouted|cried|screamed|yelled|whispered|"
+    r"replied|recounted)\s+"
     r"(?P<np>(?:the |a |an )?[^,.;:!?\u201c\"]{2,80}(?:,\s*[^,.;:!?\u201c\"]{2,60})?)",
     re.IGNORECASE,
 )

@@ -26,6 +26,9 @@ _NOT_NAMES = (
     | vocabulary.words("subject_stop_words")
     | vocabulary.words("leading_subordinators")
 )
+_COUNTING_WORDS = frozenset(
+    "two three four five six seven eight nine ten dozens hundreds thousands several".split()
+)
 _POSSESSOR = re.compile(r"(?P<owner>its|their|his|her)\s+(?P<thing>.+)$", re.IGNORECASE)
 
 
@@ -68,6 +71,8 @@ def subject_person(masked: str) -> ParsedSource | None:
         return None
     if any(word.lower() in _NOT_NAMES for word in parsed.name.split()):
         return None  # "In April", "The Finneys"
+    if parsed.name.split()[0].lower() in _COUNTING_WORDS:
+        return None  # "Two Senior Biden administration officials": a count of people
     if all(is_place_word(word) for word in parsed.name.split()):
         return None  # "South African captain Shaun Pollock says": an adjective, not a name
     return parsed

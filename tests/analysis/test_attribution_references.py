@@ -255,3 +255,14 @@ def test_subjects_that_end_in_a_clause_or_a_place(
     text: str, absent: str | None, present: str | None
 ) -> None:
     assert_sources(text, absent, present)
+
+
+def test_a_sobbed_quote_has_its_speaker_and_a_count_of_people_is_no_name() -> None:
+    text = (
+        "Two Senior Ortega administration officials spoke to the media on Monday.\n\n"
+        "\u201cI want to go home,\u201d sobbed Lena Marsh, a teacher in Lima, after the result."
+        "\n\n\u201cWe want our country to be free,\u201d she said.\n\n"
+        "Her two sisters sobbed in court as the verdict was read."
+    )
+    assert quote_speakers(text) == {"I want to": "Lena Marsh", "We want our": "Lena Marsh"}
+    assert source_names(text) == ["Lena Marsh"]
