@@ -27,7 +27,21 @@ _NOT_NAMES = (
     | vocabulary.words("leading_subordinators")
 )
 _COUNTING_WORDS = frozenset(
-    "two three four five six seven eight nine ten dozens hundreds thousands several".split()
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "several",
+    ]
 )
 _POSSESSOR = re.compile(r"(?P<owner>its|their|his|her)\s+(?P<thing>.+)$", re.IGNORECASE)
 
