@@ -122,9 +122,16 @@ def whole(text: str) -> bool:
     return bool(last) and last not in _WEAK_END and not last.endswith("ing") and not lost_complement
 
 
-def main_clause(sentence: str, max_words: int, keep_attribution: bool = False) -> str | None:
+def main_clause(
+    sentence: str,
+    max_words: int,
+    keep_attribution: bool = False,
+    prefer: frozenset[str] = frozenset(),
+) -> str | None:
     """`sentence` shortened to at most `max_words` words by removing whole pieces; None when
-    no combination leaves a whole clause. No final period; the first letter upper-case."""
+    no combination leaves a whole clause. No final period; the first letter upper-case.
+    `prefer`: word stems (five letters) of the article's own title; a piece that keeps more of
+    them keeps more of what the publisher called the news."""
     text = _LEAD_FILLER.sub("", " ".join(sentence.split())).rstrip(" .")
     text = _SAID_WHEN.sub(r"\1", _CORPORATE_SUFFIX.sub("", text))
     stripped = text if keep_attribution else _strip_attribution(text)
@@ -135,11 +142,13 @@ def main_clause(sentence: str, max_words: int, keep_attribution: bool = False) -
     subordinate = _SUBORDINATE.search(stripped)
     if subordinate and _EVENT_WORDS.search(subordinate.group("clause")):
         bases.append(subordinate.group("clause"))
-    best = _best(bases, max_words, sentence) or _best([text], max_words, sentence)
+    best = _best(bases, max_words, sentence, prefer) or _best([text], max_words, sentence, prefer)
     return best[0].upper() + best[1:] if best else None
 
 
-def _best(bases: list[str], max_words: int, source: str) -> str | None:
+def _best(
+    bases: list[str], max_words: int, source: str, prefer: frozenset[str] = frozenset()
+) -> str | None:
     best: tuple[float, str] | None = None
     for base in dict.fromkeys(bases):
         for variant in _variants(base):
@@ -148,6 +157,9 @@ def _best(bases: list[str], max_words: int, source: str) -> str | None:
                 continue
             score = _information(candidate) - 0.3 * variant.removed
             score -= 2.0 * variant.cut + 1.0 * variant.leading_clause
+            if prefer:
+                kept = {w[:5] for w in re.findall(r"[a-z]{4,}", candidate.lower())}
+                score += 3.0 * len(prefer & kept) / len(prefer)
             if best is None or score > best[0]:
                 best = (score, candidate)
     return best[1] if best else None

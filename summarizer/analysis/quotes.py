@@ -175,28 +175,26 @@ def attach_speakers(
 def _pull_quotes_from_their_source(text: str, quotes: list[QuoteMention]) -> list[QuoteMention]:
     """A paragraph that is only a quote the article gives again elsewhere (a pull quote set
     above the story) is spoken by whoever speaks it where it is attributed."""
+    attributed = [
+        (_bare_words(q.text), q)
+        for q in quotes
+        if q.speaker is not None and q.attribution.method != "paragraph_before"
+    ]
     settled: list[QuoteMention] = []
     for quote in quotes:
-        alone = _opens_paragraph(text, quote.start - 1) and not text[quote.end :].split("\n")[
-            0
-        ].strip(" .\"'\u201d\u2019")
         words = _bare_words(quote.text)
-        source = next(
-            (
-                other
-                for other in quotes
-                if other is not quote
-                and other.speaker is not None
-                and other.attribution.method != "paragraph_before"
-                and len(words) >= 6
-                and words in _bare_words(other.text)
-            ),
-            None,
-        )
-        if alone and source is not None:
-            quote = replace(quote, speaker=source.speaker, attribution=source.attribution)
+        if len(words.split()) >= 6 and _alone_in_paragraph(text, quote):
+            source = next((q for bare, q in attributed if q is not quote and words in bare), None)
+            if source is not None:
+                quote = replace(quote, speaker=source.speaker, attribution=source.attribution)
         settled.append(quote)
     return settled
+
+
+def _alone_in_paragraph(text: str, quote: QuoteMention) -> bool:
+    line_end = text.find("\n", quote.end)
+    rest = text[quote.end : line_end if line_end != -1 else len(text)]
+    return _opens_paragraph(text, quote.start - 1) and not rest.strip(" .\"'\u201d\u2019")
 
 
 def _bare_words(quoted: str) -> str:

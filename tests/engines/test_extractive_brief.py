@@ -70,3 +70,23 @@ def test_reactions_of_the_parties_are_events_and_quoted_insults_are_not() -> Non
     events = [e.description for e in build_body(Article(text=REACTIONS), analyse(REACTIONS)).events]
     assert any("blamed" in e for e in events) and any("denied" in e for e in events), events
     assert not any("thugs" in e for e in events), events
+
+
+TITLED = (
+    "Harbour city orders evacuation as river floods old town\n\n"
+    "The river burst its banks overnight, the mayor of the harbour city of Tarsa said on "
+    "Monday, after three days of rain left streets in the old town under water.\n\n"
+    "About 4,000 people were moved to schools and sports halls, officials said."
+)
+
+
+def test_a_title_that_is_a_whole_neutral_clause_is_the_headline() -> None:
+    body = build_body(Article(text=TITLED), analyse(TITLED))
+    assert body.headline == "Harbour city orders evacuation as river floods old town"
+
+
+def test_a_quoting_or_loaded_title_is_not_the_headline() -> None:
+    for title in ("Mayor: 'we are drowning'", "Monster flood wreaks havoc on helpless old town"):
+        text = TITLED.replace("Harbour city orders evacuation as river floods old town", title)
+        headline = build_body(Article(text=text), analyse(text)).headline
+        assert headline != title and "river" in headline.lower(), headline

@@ -26,6 +26,8 @@ from summarizer.engines.extractive.body import content_words, display_name, over
 _PRONOUN_LEAD = re.compile(r"^(He|She|They)\s+(?=\w)")
 _LEAD_FILLER = re.compile(r"^(?:But|And|So|Yet|Meanwhile|However|It came as|It came amid),?\s+")
 _NAME = re.compile(r"(?<=\s)[A-Z][\w'\u2019-]+")
+# a title that quotes someone, hangs on a colon or abbreviates like a headline desk is no brief
+_HEADLINESE = re.compile(r"[:\"\u201c\u201d\u2018\u2019']|\b(?:Pres|Dem|Gov|Sen|Rep)\.")
 LEDE_PARAGRAPHS = 3  # the lede and the paragraphs right after it, where wire copy puts the news
 LEDE_CANDIDATES = 4
 
@@ -41,6 +43,7 @@ class LedeWeights:
     attributed: float = 0.5  # someone states it
     name: float = 0.3  # per proper name, up to five
     featureless: float = 2.5  # lost when it has no event, figure or name: a feature opening
+    title: float = 3.0  # times the share of the title's words it repeats: the title is the news
 
 
 @dataclass(frozen=True)
@@ -63,14 +66,20 @@ SUMMARY = SummaryWeights()
 # --- headline ------------------------------------------------------------------------------------
 def headline_of(article: Article, analysis: Analysis) -> str:
     """The lede's main news as a whole clause of at most 15 words, neutral, no dateline."""
-    for sentence in _ranked_ledes(analysis):
-        headline = _headline_from(sentence.content)
+    title = article.title or _title_line(analysis)
+    named = frozenset(_stems(title))
+    if title and not _HEADLINESE.search(title):
+        whole_title = _headline_from(title)
+        if whole_title and len(whole_title.split()) == len(title.split()):
+            return whole_title  # the publisher's own headline: a whole neutral clause as it is
+    for sentence in _ranked_ledes(analysis, article.title):
+        headline = _headline_from(sentence.content, named)
         if headline:
             return headline
     if article.title:
-        title = _headline_from(article.title)
-        if title:
-            return title
+        from_title = _headline_from(article.title)
+        if from_title:
+            return from_title
     for event in sorted(analysis.events, key=lambda e: -e.score):
         headline = _headline_from(event.description)
         if headline:
@@ -78,8 +87,8 @@ def headline_of(article: Article, analysis: Analysis) -> str:
     return "Article summary"
 
 
-def _headline_from(text: str) -> str | None:
-    clause = main_clause(text, MAX_HEADLINE_WORDS)
+def _headline_from(text: str, prefer: frozenset[str] = frozenset()) -> str | None:
+    clause = main_clause(text, MAX_HEADLINE_WORDS, prefer=prefer)
     if clause is None:
         return None
     neutral = neutralise(clause).strip()
@@ -107,10 +116,28 @@ def lede_candidates(analysis: Analysis) -> list[Sentence]:
     return found[:LEDE_CANDIDATES]
 
 
-def _ranked_ledes(analysis: Analysis) -> list[Sentence]:
+def _ranked_ledes(analysis: Analysis, title: str | None = None) -> list[Sentence]:
     candidates = lede_candidates(analysis)
-    scores = {s.index: _lede_score(s, rank, analysis) for rank, s in enumerate(candidates)}
+    named = _stems(title or _title_line(analysis))
+    scores = {
+        s.index: _lede_score(s, rank, analysis)
+        + LEDE.title * len(named & _stems(s.content)) / max(1, len(named))
+        for rank, s in enumerate(candidates)
+    }
     return sorted(candidates, key=lambda s: -scores[s.index])
+
+
+def _title_line(analysis: Analysis) -> str:
+    """The headline the article was published under, when the text opens with it."""
+    first = analysis.sentences[0] if analysis.sentences else None
+    if first is None or not first.is_heading or first.paragraph != 0:
+        return ""
+    return first.text
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters, so 'killed' and 'kills' count as one."""
+    return {word[:5] for word in content_words(text)}
 
 
 def _lede_score(sentence: Sentence, rank: int, analysis: Analysis) -> float:
