@@ -72,6 +72,11 @@ _INVERTED = re.compile(
     r"(?P<np>(?:the |a |an )?[^,.;:!?\u201c\"]{2,80}(?:,\s*[^,.;:!?\u201c\"]{2,60})?)",
     re.IGNORECASE,
 )
+# "local newspapers quote Salinas as saying": the person quoted speaks
+_QUOTED_AS = re.compile(
+    r"\bquot(?:e|es|ed|ing)\s+(?P<np>[A-Z][\w.'\u2019\u2024-]*(?:\s+[A-Z][\w.'\u2019\u2024-]*){0,3})"
+    r"\s+as\s+(?P<verb>saying|telling|writing)\b"
+)
 _TOLD = re.compile(r"\btold\s+(?P<np>(?:the\s+)?[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3})")
 # "according to the results of an investigation released by officials": the investigation
 _ACCORDING = re.compile(
@@ -257,7 +262,7 @@ def _collect(merged: list[MergedSource], found: list[_Found]) -> AttributionResu
 def _claims_in(masked: str) -> list[tuple[ParsedSource, str, int, int, int]]:
     found: list[tuple[ParsedSource, str, int, int, int]] = []
     taken: set[int] = set()
-    for pattern in (_PASSIVE_BY, _ACCORDING, _INVERTED, _IN_DOCUMENT):
+    for pattern in (_PASSIVE_BY, _ACCORDING, _INVERTED, _IN_DOCUMENT, _QUOTED_AS):
         for match in pattern.finditer(masked):
             parsed, np_start, np_end = parse_forward(masked, match.start("np"), match.end("np"))
             if pattern is _INVERTED and not_inverted(masked, match.start(), np_start, np_end):

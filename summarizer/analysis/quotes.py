@@ -152,6 +152,8 @@ def attach_speakers(
         if speaker is None:
             speaker, found = _speaker_from_context(span, index, by_sentence)
         if speaker is None:
+            speaker, found = _person_introducing(text, span, index, sources or [])
+        if speaker is None:
             speaker, found = _person_just_before(text, span, index, sources or [])
         bare = speaker is None and previous is not None and not is_scare_quote(quoted)
         if bare and previous and (span.continues or _follows_closely(previous, span, index)):
@@ -319,6 +321,32 @@ def _person_just_before(
     if len(named) != 1:
         return None, nobody  # nobody, or several people: not sure who goes on speaking
     return named[0], Confidence("sentence_before", FOLLOWS)
+
+
+_OPENING_SURNAME = re.compile(r"^\W*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z'\u2019-]+)\s+[a-z]")
+
+
+def _person_introducing(
+    text: str, span: QuoteSpan, index: SentenceIndex, sources: list[SourceMention]
+) -> tuple[SourceMention | None, Confidence]:
+    """'Alito cut her off: "No, I'm not making that point."': the person who opens the clause a
+    colon ends right before the quote speaks it, whatever the verb."""
+    nobody = Confidence("none", 0.0)
+    here = index.at(span.start)
+    if span.continues or here is None:
+        return None, nobody
+    lead = text[here.start : span.start].rstrip(" " + _OPENERS + "\"'\u2018")
+    if not lead.endswith(":") or any(mark in lead for mark in _OPENERS + _CLOSERS + '"'):
+        return None, nobody
+    person = _person_named_in(replace(here, text=lead))
+    surname = _OPENING_SURNAME.match(lead)
+    if person is None and surname is not None:
+        # "Alito cut her off:" after "Samuel Alito" was heard
+        known = [s for s in sources if s.kind == "person" and s.name.split()[-1] == surname[1]]
+        person = known[0] if len(known) == 1 else None
+    if person is None:
+        return None, nobody
+    return person, Confidence("introduced", INTRODUCED)
 
 
 def _person_named_in(sentence: Sentence) -> SourceMention | None:

@@ -266,3 +266,19 @@ def test_a_sobbed_quote_has_its_speaker_and_a_count_of_people_is_no_name() -> No
     )
     assert quote_speakers(text) == {"I want to": "Lena Marsh", "We want our": "Lena Marsh"}
     assert source_names(text) == ["Lena Marsh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("\u201cThe plan is a dangerous gamble with the climate,\u201d Orsi writes.", "Orsi"),
+        ("Judge Lena Marsh ruled on June 14 that \u201cthe evidence supports a finding of "
+         "innocence.\u201d", "Lena Marsh"),
+        ("Justice Dana Whitby cut her off: \u201cNo, I am not making that point at all.\u201d",
+         "Dana Whitby"),
+        ("\u201cI do not regret it at all,\u201d local newspapers quote Salinas as saying.",
+         "Salinas"),
+    ],
+)  # fmt: skip
+def test_writers_judges_colons_and_quoted_as_saying(text: str, speaker: str) -> None:
+    assert list(quote_speakers(text).values()) == [speaker]
