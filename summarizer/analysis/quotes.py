@@ -323,9 +323,6 @@ def _person_just_before(
     return named[0], Confidence("sentence_before", FOLLOWS)
 
 
-_OPENING_SURNAME = re.compile(r"^\W*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z'\u2019-]+)\s+[a-z]")
-
-
 def _person_introducing(
     text: str, span: QuoteSpan, index: SentenceIndex, sources: list[SourceMention]
 ) -> tuple[SourceMention | None, Confidence]:
@@ -339,11 +336,14 @@ def _person_introducing(
     if not lead.endswith(":") or any(mark in lead for mark in _OPENERS + _CLOSERS + '"'):
         return None, nobody
     person = _person_named_in(replace(here, text=lead))
-    surname = _OPENING_SURNAME.match(lead)
-    if person is None and surname is not None:
-        # "Alito cut her off:" after "Samuel Alito" was heard
-        known = [s for s in sources if s.kind == "person" and s.name.split()[-1] == surname[1]]
-        person = known[0] if len(known) == 1 else None
+    if person is None:
+        # "Not satisfied, Alito continued:", "Prelogar:" after both were heard in full
+        named = {
+            s.name: s
+            for s in sources
+            if s.kind == "person" and re.search(rf"\b{re.escape(s.name.split()[-1])}\b", lead)
+        }
+        person = next(iter(named.values())) if len(named) == 1 else None
     if person is None:
         return None, nobody
     return person, Confidence("introduced", INTRODUCED)

@@ -282,3 +282,22 @@ def test_a_sobbed_quote_has_its_speaker_and_a_count_of_people_is_no_name() -> No
 )  # fmt: skip
 def test_writers_judges_colons_and_quoted_as_saying(text: str, speaker: str) -> None:
     assert list(quote_speakers(text).values()) == [speaker]
+
+
+def test_transcript_colons_and_interjections_keep_their_speakers() -> None:
+    text = (
+        "Solicitor General Dana Whitby said the law was clear. Justice Tom Orsi asked about "
+        "the agency.\n\n"
+        "Not satisfied, Orsi continued: \u201cWhat is your best example of an agency like "
+        "this?\u201d\n\n"
+        "Whitby: \u201cI cannot think of anything else that is precisely like this one.\u201d\n\n"
+        "\u201cWhat about a college that does not have such a program,\u201d Orsi interjected."
+    )
+    assert list(quote_speakers(text).values()) == ["Tom Orsi", "Dana Whitby", "Tom Orsi"]
+
+
+def test_a_speaker_of_a_house_is_a_person() -> None:
+    text = (
+        "\u201cThe plan is not working,\u201d Republican House of Delegates Speaker Ana Ruiz said."
+    )
+    assert quote_speakers(text) == {"The plan is": "Ana Ruiz"}
