@@ -154,7 +154,7 @@ def attach_speakers(
         if speaker is None:
             speaker, found = _person_introducing(text, span, index, sources or [])
         if speaker is None:
-            speaker, found = _person_just_before(text, span, index, sources or [])
+            speaker, found = _person_just_before(text, span, index, sources or [], claims or [])
         bare = speaker is None and previous is not None and not is_scare_quote(quoted)
         if bare and previous and (span.continues or _follows_closely(previous, span, index)):
             speaker = previous.speaker
@@ -291,7 +291,11 @@ _SPEECH_VERB = re.compile(
 
 
 def _person_just_before(
-    text: str, span: QuoteSpan, index: SentenceIndex, sources: list[SourceMention]
+    text: str,
+    span: QuoteSpan,
+    index: SentenceIndex,
+    sources: list[SourceMention],
+    claims: list[Claim],
 ) -> tuple[SourceMention | None, Confidence]:
     """'Bolger's lawyer, Jeremy Robinson, had a more succinct statement. “It is impossible
     ...”': a quote opening a sentence speaks for the person the sentence before is about."""
@@ -310,12 +314,19 @@ def _person_just_before(
         return None, nobody
     if _SPEECH_VERB.search(text[span.end : here.end]):
         return None, nobody  # "“Are you OK?” the voice asked": someone else speaks it
+    speakers = {
+        claim.source.name: claim.source for claim in claims if claim.sentence == before.index
+    }
+    if len(speakers) == 1:
+        # "Mr Truss says farmers will suffer. "We're especially concerned ..."": the one who
+        # speaks in the sentence before goes on, in the quote that opens the next
+        return next(iter(speakers.values())), Confidence("sentence_before", FOLLOWS)
     named = [
         source
         for source in sources
         if source.kind == "person" and re.search(rf"\b{re.escape(source.name)}\b", before.text)
     ]
-    if not named:
+    if not named and not speakers:
         described = _person_named_in(before)
         named = [described] if described is not None else []
     if len(named) != 1:

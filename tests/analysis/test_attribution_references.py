@@ -301,3 +301,14 @@ def test_a_speaker_of_a_house_is_a_person() -> None:
         "\u201cThe plan is not working,\u201d Republican House of Delegates Speaker Ana Ruiz said."
     )
     assert quote_speakers(text) == {"The plan is": "Ana Ruiz"}
+
+
+def test_a_quote_after_a_says_sentence_goes_on_for_its_speaker() -> None:
+    text = (
+        "Trade Minister Tom Orsi says farmers will suffer. \u201cWe are especially concerned "
+        "at the clear intent of the farm lobby.\u201d Labor's spokesman on trade, Ana Ruiz, says "
+        "the Opposition does not want to delay the bill. \u201cWe want it dealt with quickly "
+        "by the Parliament.\u201d"
+    )
+    assert list(quote_speakers(text).values()) == ["Tom Orsi", "Ana Ruiz"]
+    assert "Opposition does not want" not in source_names(text)
