@@ -146,7 +146,7 @@ def attach_speakers(
     previous: QuoteMention | None = None
     for span in spans:
         quoted = text[span.start : span.end]
-        speaker, found = _adjacent_speaker(text, span, claims or [])
+        speaker, found = _adjacent_speaker(text, span, claims or [], index)
         if speaker is None:
             speaker, found = _nearest_speaker_before(span, index, claims or [])
         if speaker is None:
@@ -210,7 +210,7 @@ _FRAMING_GAP_AFTER = re.compile(r"[ ,.!?\u2014\u2013-]*[\u201c\u201d\"'\u2019]?[
 
 
 def _adjacent_speaker(
-    text: str, span: QuoteSpan, claims: list[Claim]
+    text: str, span: QuoteSpan, claims: list[Claim], index: SentenceIndex
 ) -> tuple[SourceMention | None, Confidence]:
     """'he said, “I'll ...”' and '“...,” the office said' in one sentence with several
     speakers: the clause against the quote marks speaks it, not the sentence's first one. A
@@ -222,8 +222,11 @@ def _adjacent_speaker(
         gap = text[verb_end : span.start]
         if _FRAMING_GAP.fullmatch(gap) or (claim.verb in _TELLING and _LISTENER_GAP.fullmatch(gap)):
             return claim.source, Confidence("adjacent", OWN_SENTENCE)
+    last = index.at(max(span.start, span.end - 1))
     for claim in claims:
         opening = min(claim.source.start, claim.start)
+        if last is not None and claim.sentence != last.index:
+            continue  # '..." Labor's spokesman, Ana Ruiz, says': a new sentence, a new speaker
         if span.end <= opening and _FRAMING_GAP_AFTER.fullmatch(text[span.end : opening]):
             return claim.source, Confidence("adjacent", OWN_SENTENCE)
     return None, Confidence("none", 0.0)
