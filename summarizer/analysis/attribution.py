@@ -24,6 +24,7 @@ from summarizer.analysis.references import (
     knighted_names,
     known_person_opening,
     opening_body,
+    person_before_pronoun,
     role_reference,
     subject_person,
     surname_of_named_person,
@@ -191,6 +192,9 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
             parsed = role_reference(parsed, merged) or parsed
             parsed = issuer_of_statement(parsed, resolver) or parsed
             parsed = surname_of_named_person(parsed, text[: sentence.start], merged) or parsed
+            parsed = (
+                person_before_pronoun(parsed, masked[:np_start], text[: sentence.start]) or parsed
+            )
             resolved = resolver.resolve(parsed, merged)
             if resolved is None:
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.analysis import vocabulary
 from summarizer.analysis.sources import (
     LEADING_CONNECTIVE,
     QUANTIFIERS,
@@ -40,6 +41,7 @@ _LEAD_SUBJECT = re.compile(
 )
 
 
+_PEOPLE_HEADS = vocabulary.words("role_heads") | vocabulary.words("anonymous_heads")
 _LOWER_HEAD = re.compile(r"\s+[a-z][\w-]*(?:\s+of\s+[a-z][\w-]*)?")
 
 
@@ -57,7 +59,9 @@ def shared_subject(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] |
     # "Local residents blame vendors ... and say": the capitalised word opens a noun phrase
     # that runs on in lower case; the people noun is the subject, the adjective alone is not
     head = _LOWER_HEAD.match(prefix, end)
-    if head is not None and " " not in lead.group("np"):
+    headed = head is not None and head.group().split()[0] in _PEOPLE_HEADS
+    if head is not None and (" " not in lead.group("np") or headed):
+        # "A Wall Street analyst did just that - and said": the noun ends the subject
         parsed = parse_source(prefix[start : head.end()])
         if parsed is not None and parsed.kind is not None:
             return parsed, start, head.end()

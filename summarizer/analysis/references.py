@@ -26,6 +26,49 @@ _NOT_NAMES = (
     | vocabulary.words("subject_stop_words")
     | vocabulary.words("leading_subordinators")
 )
+_KIN = vocabulary.words("kin_nouns")
+_KIN_THEN_NAME = re.compile(
+    r"^\W*(?P<owner>[A-Z][\w-]*(?:\u2019|')s)\s+(?P<kin>[a-z]+)\s+"
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+[a-z]"
+)
+_PLACE_NOUNS = frozenset(
+    [
+        "island",
+        "islands",
+        "river",
+        "lake",
+        "mountain",
+        "mountains",
+        "bay",
+        "valley",
+        "county",
+        "city",
+        "street",
+        "avenue",
+        "road",
+        "park",
+        "square",
+        "bridge",
+        "airport",
+        "station",
+        "canyon",
+        "gorge",
+        "desert",
+        "sea",
+        "ocean",
+        "coast",
+        "beach",
+        "forest",
+        "peninsula",
+        "strait",
+        "gulf",
+        "harbour",
+        "harbor",
+        "port",
+        "hill",
+        "hills",
+    ]
+)
 _COUNTING_WORDS = frozenset(
     [
         "two",
@@ -66,6 +109,10 @@ def subject_person(masked: str) -> ParsedSource | None:
     """A person named as the subject of the sentence ('Professor Adam Fox, a ..., said', 'Mona
     Hanna-Attisha realized...', 'The mayor of X, Ana Ruiz, visited'): who a later 'he' or
     'she' most likely is."""
+    kin = _KIN_THEN_NAME.match(masked)
+    if kin is not None and kin.group("kin").lower() in _KIN:
+        # "Clibbery's son James paid tribute": a relative named by first name alone
+        return ParsedSource(kin.group("name"), f"{kin.group('owner')} {kin.group('kin')}", "person")
     described = _ROLE_THEN_NAME.match(masked)
     if described is not None:
         parsed = parse_source(described.group("name"))
@@ -87,6 +134,8 @@ def subject_person(masked: str) -> ParsedSource | None:
         return None  # "In April", "The Finneys"
     if parsed.name.split()[0].lower() in _COUNTING_WORDS:
         return None  # "Two Senior Biden administration officials": a count of people
+    if parsed.name.split()[-1].lower() in _PLACE_NOUNS:
+        return None  # "Sable Island is a sandbar": a place, nobody a 'he' refers to
     if all(is_place_word(word) for word in parsed.name.split()):
         return None  # "South African captain Shaun Pollock says": an adjective, not a name
     return parsed
@@ -327,3 +376,30 @@ def surname_of_named_person(
     if not full or full[-1].group("first").lower() in _NOT_NAMES:
         return None
     return ParsedSource(f"{full[-1].group('first')} {name}", None, "person")
+
+
+# a surname as the subject of a clause: at its start, or after a conjunction or comma
+_SURNAME_IN_CLAUSE = re.compile(
+    r"(?:^\W*|[,;]\s+|\b(?:when|as|after|while|and|but|because|since|before|until)\s+)"
+    r"(?:[A-Z][\w&-]*(?:\u2019|')s\s+)?(?P<surname>[A-Z][a-z]+)\s+[a-z]"
+)
+
+
+def person_before_pronoun(parsed: ParsedSource, before: str, earlier: str) -> ParsedSource | None:
+    """'... when Truist's Stein recently tried the demo mode, he wrote in a note': a 'he' or
+    'she' after the one person its own sentence names (by a surname the article gave in full
+    earlier) is that person, not whoever spoke last."""
+    if parsed.kind is not None or parsed.name.lower() not in {"he", "she"}:
+        return None
+    people = set()
+    for match in _SURNAME_IN_CLAUSE.finditer(before):
+        surname = match.group("surname")
+        if surname.lower() in _NOT_NAMES or surname in FIRST_NAME_TITLES or is_place_word(surname):
+            continue
+        full = re.findall(rf"\b([A-Z][A-Za-z]+)\s+{surname}\b", earlier)
+        firsts = {first for first in full if first.lower() not in _NOT_NAMES}
+        if len(firsts) == 1:
+            people.add(f"{firsts.pop()} {surname}")
+    if len(people) != 1:
+        return None
+    return ParsedSource(people.pop(), None, "person")

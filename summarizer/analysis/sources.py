@@ -25,7 +25,8 @@ _PERSON_ROLES = TITLES | vocabulary.words("role_heads")
 _ROLE_HEADS = vocabulary.words("role_heads") | vocabulary.words("person_epithets") | _BODY_HEADS
 _NATIONALITY_SUFFIX = re.compile(r"(?:ian|ese|ish|ean|can|ic|an|i)$")
 _COUNTRIES = vocabulary.words("countries_and_capitals")
-_CALENDAR = vocabulary.words("calendar_words")
+# "May said" and "June told" are people; the other days and months never speak
+_CALENDAR = vocabulary.words("calendar_words") - {"may", "june", "april", "august"}
 _POSSESSIVE_WORD = re.compile(r"(?:\u2019s|'s|s\u2019|s')$")
 _COUNTRY_STEMS = frozenset(country[:4] for country in _COUNTRIES if len(country) >= 4)
 _PARTICLES = vocabulary.words("name_particles")

@@ -373,6 +373,8 @@ def noun_phrase_start(prefix: str) -> int:
         acronym = len(word) > 1 and word.isupper()  # "the WHO said": a name, not 'who'
         # "USA Today newspaper reported": a capitalised stop word inside a name
         in_name = word[0].isupper() and position > 0 and tokens[position - 1].group()[:1].isupper()
+        # "the crew, May said": a modal written with a capital inside a sentence is a surname
+        in_name = in_name or (word in {"May", "Will"} and position > 0 and count == 1)
         if not (word[0].isalnum()) or (
             lower in _BACKWARD_STOP and lower not in PRONOUNS and not acronym and not in_name
         ):

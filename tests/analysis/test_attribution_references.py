@@ -312,3 +312,25 @@ def test_a_quote_after_a_says_sentence_goes_on_for_its_speaker() -> None:
     )
     assert list(quote_speakers(text).values()) == ["Tom Orsi", "Ana Ruiz"]
     assert "Opposition does not want" not in source_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # 'he' after the one person its own sentence names, not whoever spoke last
+        ("Tesla chief Elon Musk said the car was safe. Analyst Dana Whitby tested it in May.\n\n"
+         "There were problems when Keller\u2019s Whitby tried the demo mode, he wrote in a note: "
+         "\u201cMy quick intervention was absolutely required.\u201d", "Dana Whitby"),
+        # a relative named by first name alone, then 'he'
+        ("Tom Orsi, 70, was found dead, police said. Sable Island is a long sandbar.\n\n"
+         "Orsi\u2019s son James paid tribute to his father in a post.\n\n"
+         "\u201cThey were amazing people, and nothing will fill the hole,\u201d he wrote.",
+         "James"),
+        # 'May' inside a sentence is a surname
+        ("Rescue Chief John May said the team was tired. Hern was alive, despite the odds, May "
+         "said.\n\n\u201cThat extra boost of energy kicked in when we heard,\u201d he said.",
+         "John May"),
+    ],
+)  # fmt: skip
+def test_who_he_is(text: str, speaker: str) -> None:
+    assert list(quote_speakers(text).values())[-1] == speaker
