@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from summarizer.analysis import vocabulary
-from summarizer.analysis.sources import ParsedSource, parse_source
+from summarizer.analysis.sources import ParsedSource, names_a_body, parse_source
 
 PREPOSITION_START = re.compile(
     r"^(?:in|on|at|to|for|from|by|with|after|before|during|of|about|as|under|over|despite|among|"
@@ -70,3 +70,39 @@ def appositive(prefix: str) -> tuple[ParsedSource, int, int] | None:
         role = match.group("b").strip()
         return ParsedSource(first.name, role, "person"), match.start("a"), match.end("b")
     return None
+
+
+DOCUMENT_HEADS = vocabulary.words("document_heads")
+_OPENING_DOCUMENT = re.compile(
+    r"^\W*(?P<np>(?:the|a|an)\s+(?:[\w-]+\s+)?(?P<head>[a-z]+))\s+(?:from|of|by)\s", re.IGNORECASE
+)
+
+
+def opening_document(prefix: str) -> tuple[ParsedSource, int, int] | None:
+    """'The draft report from the GAO, finalized ..., said': the document that opens it."""
+    match = _OPENING_DOCUMENT.match(prefix)
+    if match is None or match.group("head").lower() not in DOCUMENT_HEADS:
+        return None
+    return ParsedSource(match.group("np"), None, "document"), *match.span("np")
+
+
+_AFTER_QUOTE_NAME = re.compile(
+    r"(?:[\u201d\"]|\u2019\u2019|'')\s*(?P<np>[A-Z][\w'\u2019.\u2024-]*(?:\s+[A-Z][\w'\u2019.\u2024-]*){0,3})"
+    r"(?:,|\s+(?:of|from|at|with)\s)[^\u201d\"]*$"
+)
+
+
+def name_after_quote(prefix: str) -> tuple[ParsedSource, int, int] | None:
+    """'"...," Haaland, a member of the tribe and the first Native American Cabinet secretary,
+    said', '"...," Ana Ruiz of the University of Leon in Leon, Spain, said': the name right
+    after the quote speaks, whatever the appositive holds."""
+    match = _AFTER_QUOTE_NAME.search(prefix)
+    parsed = parse_source(match.group("np")) if match else None
+    if match is None or parsed is None:
+        return None
+    surname = " " not in parsed.name and parsed.kind == "organisation"
+    if surname and not names_a_body(parsed.name):
+        parsed = ParsedSource(parsed.name, None, "person")  # "Haaland": merged with her later
+    if parsed.kind != "person":
+        return None
+    return parsed, match.start("np"), match.end("np")

@@ -145,7 +145,22 @@ def mask_quotes(text: str, sentence: Sentence, quotes: list[QuoteSpan]) -> str:
         (max(q.start, sentence.start) - sentence.start, min(q.end, sentence.end) - sentence.start)
         for q in quotes
     ]
-    return masked_clause(sentence.text, sentence.dateline, [(a, b) for a, b in spans if a < b])
+    kept = [(a, b) for a, b in spans if a < b and not _nickname(sentence.text, a, b)]
+    masked = masked_clause(sentence.text, sentence.dateline, kept)
+    for a, b in spans:
+        if a < b and _nickname(sentence.text, a, b):
+            # 'Ismael "El Mayo" Zambada': the nickname stays part of the name, its marks go
+            masked = masked[: a - 1] + " " + masked[a:b] + " " + masked[b + 1 :]
+    return masked
+
+
+def _nickname(text: str, start: int, end: int) -> bool:
+    """A quoted nickname inside a name: one to three capitalised words between two names."""
+    words = text[start:end].split()
+    if not 0 < len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    before, after = text[: max(0, start - 1)], text[end + 1 :]
+    return bool(re.search(r"[A-Z][\w'-]*\s$", before)) and bool(re.match(r"\s[A-Z]", after))
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ def _clean(word: str) -> str:
 
 def parse_source(phrase: str) -> ParsedSource | None:
     """Read a subject noun phrase as a source, or None when it names no one who can speak."""
-    phrase = LEADING_CONNECTIVE.sub("", phrase.strip(" ,;:\u2013\u2014-"))
+    phrase = LEADING_CONNECTIVE.sub("", " ".join(phrase.split()).strip(" ,;:\u2013\u2014-"))
     words = _WORD.findall(phrase)
     if len(words) == 1 and LEADING_CONNECTIVE.match(words[0] + " "):
         return None  # "Then": a connective alone names no one

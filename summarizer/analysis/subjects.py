@@ -15,12 +15,17 @@ from __future__ import annotations
 import re
 
 from summarizer.analysis import vocabulary
-from summarizer.analysis.appositives import PREPOSITION_START, appositive
+from summarizer.analysis.appositives import (
+    PREPOSITION_START,
+    appositive,
+    name_after_quote,
+    opening_document,
+)
 from summarizer.analysis.masking import DOT as DOT
 from summarizer.analysis.masking import masked_clause as masked_clause
 from summarizer.analysis.masking import phrase as phrase
 from summarizer.analysis.number_words import UNIT_BY_FORM
-from summarizer.analysis.sources import PRONOUNS, ParsedSource, names_a_body, parse_source
+from summarizer.analysis.sources import PRONOUNS, ParsedSource, parse_source
 
 NAME_JOINERS = frozenset({"and", "&", "for", "of", "de", "on"})
 _BACKWARD_STOP = vocabulary.words("subject_stop_words")
@@ -124,10 +129,17 @@ def subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] |
         opening = clause_subject(prefix)
         if opening is not None and opening[0].kind == "person" and " " in opening[0].name:
             return opening
+    reduced = _REDUCED_RELATIVE.search(prefix) if nearest is not None else None
+    if reduced is not None:
+        # "The draft report from the GAO, finalized after the arrest of Joaquin Guzman, also
+        # criticized": a participle clause set off by commas; the clause's opening noun speaks
+        opening = clause_subject(prefix) or opening_document(prefix)
+        if opening is not None and opening[2] <= reduced.start():
+            return opening
     if prefix.endswith(",") and (nearest is None or nearest[0].kind != "person"):
         # "Hezbollah, an ally of Assad, ..., denied"; "Omar Lamrani, an analyst at Stratfor,
         # the Texas-based intelligence firm, told": the clause's opening name speaks
-        opening = _name_after_quote(prefix) or clause_subject(prefix)
+        opening = name_after_quote(prefix) or clause_subject(prefix)
         if nearest is None or (opening is not None and opening[0].kind == "person"):
             return opening
         if opening is not None and nearest is not None and _a_place(nearest[0].name):
@@ -139,27 +151,10 @@ def subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] |
     return nearest or _modified_document(prefix)
 
 
-_DESCRIBED = re.compile(r",\s*(?:the|a|an|which|who)\s")
-_AFTER_QUOTE_NAME = re.compile(
-    r"(?:[\u201d\"]|\u2019\u2019|'')\s*(?P<np>[A-Z][\w'\u2019.\u2024-]*(?:\s+[A-Z][\w'\u2019.\u2024-]*){0,3})"
-    r"(?:,|\s+(?:of|from|at|with)\s)[^\u201d\"]*$"
+_REDUCED_RELATIVE = re.compile(
+    r",\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+(?:by|after|before|in|on|at|for|with)\b[^,]*,$"
 )
-
-
-def _name_after_quote(prefix: str) -> tuple[ParsedSource, int, int] | None:
-    """'"...," Haaland, a member of the tribe and the first Native American Cabinet secretary,
-    said', '"...," Ana Ruiz of the University of Leon in Leon, Spain, said': the name right
-    after the quote speaks, whatever the appositive holds."""
-    match = _AFTER_QUOTE_NAME.search(prefix)
-    parsed = parse_source(match.group("np")) if match else None
-    if match is None or parsed is None:
-        return None
-    surname = " " not in parsed.name and parsed.kind == "organisation"
-    if surname and not names_a_body(parsed.name):
-        parsed = ParsedSource(parsed.name, None, "person")  # "Haaland": merged with her later
-    if parsed.kind != "person":
-        return None
-    return parsed, match.start("np"), match.end("np")
+_DESCRIBED = re.compile(r",\s*(?:the|a|an|which|who)\s")
 
 
 def _names_someone(parsed: ParsedSource) -> bool:

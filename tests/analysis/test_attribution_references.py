@@ -334,3 +334,20 @@ def test_a_quote_after_a_says_sentence_goes_on_for_its_speaker() -> None:
 )  # fmt: skip
 def test_who_he_is(text: str, speaker: str) -> None:
     assert list(quote_speakers(text).values())[-1] == speaker
+
+
+def test_a_quoted_nickname_stays_inside_the_name() -> None:
+    text = (
+        "The attorney for Ramon \u201cEl Gordo\u201d Varela, the alleged head of the cartel, "
+        "says his client \u201cnever negotiated any terms with the government,\u201d but was "
+        "kidnapped."
+    )
+    assert quote_speakers(text)["never negotiated any"] == "attorney for Ramon El Gordo Varela"
+
+
+def test_a_participle_clause_between_commas_does_not_speak() -> None:
+    text = (
+        "The draft report from the Audit Office (AO), finalized after the arrest of drug lord "
+        "Ramon \u201cEl Gordo\u201d Varela, also criticized the police."
+    )
+    assert_sources(text, "Ramon El Gordo Varela", "The draft report")
