@@ -352,3 +352,11 @@ def test_a_participle_clause_between_commas_does_not_speak() -> None:
     )
     names = source_names(text)
     assert "Ramon El Gordo Varela" not in names and any("report" in n for n in names), names
+
+
+def test_a_person_of_a_party_who_wrote_is_the_person() -> None:
+    text = (
+        "The criticism was echoed by Dana Whitby of the opposition Green party, who wrote on X: "
+        "\u201cAn hour of talking without saying the one sentence that matters.\u201d"
+    )
+    assert quote_speakers(text) == {"An hour of": "Dana Whitby"}
