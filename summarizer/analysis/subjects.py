@@ -204,10 +204,10 @@ def _nearest_subject(prefix: str, placed: bool = False) -> tuple[ParsedSource, i
         head = prefix[head_start : linked.start()].split()
         named = parse_source(phrase(prefix, head_start, linked.start()))
         governed = re.search(r"\b(?:in|of|for|at|the|from|to)\s*$", prefix[:head_start])
-        if named is not None and named.kind == "person" and " " in named.name and not governed:
-            if linked.group(1).lower() in {"of", "from", "at"} and not placed:
-                # "Yair Lapid of the opposition Labor party, who wrote": the person speaks
-                return named, head_start, len(prefix[: linked.start()].rstrip())
+        person = named is not None and named.kind == "person" and " " in named.name
+        if person and named and not governed and not placed and linked.group(1).lower() in _OF:
+            # "Yair Lapid of the opposition Labor party, who wrote": the person speaks
+            return named, head_start, len(prefix[: linked.start()].rstrip())
         if head and _clean_word(head[-1]) in _SPEAKER_HEADS:
             start = head_start
             whole = speaker(parse_source(phrase(prefix, start, len(prefix))))
@@ -246,6 +246,7 @@ def _nearest_subject(prefix: str, placed: bool = False) -> tuple[ParsedSource, i
 
 
 _PLACES = vocabulary.words("countries_and_capitals")
+_OF = frozenset({"of", "from", "at"})
 
 
 _DATED_DOCUMENT = re.compile(
