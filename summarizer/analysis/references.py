@@ -119,7 +119,9 @@ def subject_person(masked: str) -> ParsedSource | None:
         if parsed is not None and parsed.kind == "person" and " " in parsed.name:
             return parsed
     match = _NAMED_PERSON.match(masked)
-    if match is None or PREPOSITION_START.match(masked.lstrip(" \"\u201c\u2018'")):
+    if match is None:
+        return _topic_with_relative(masked)
+    if PREPOSITION_START.match(masked.lstrip(" \"\u201c\u2018'")):
         return None  # "Of Friar Lawrence, Prelogar said": the sentence opens with an adverbial
     if re.search(r"\b(?:A|An|The)\s+$", masked[: match.start("name")]):
         return None  # "A New York man pleaded guilty": a place used as a modifier, no name
@@ -139,6 +141,17 @@ def subject_person(masked: str) -> ParsedSource | None:
     if all(is_place_word(word) for word in parsed.name.split()):
         return None  # "South African captain Shaun Pollock says": an adjective, not a name
     return parsed
+
+
+# "Also among the absentees was Nancy Pelosi, who later blasted the speech."
+_NAME_THEN_WHO = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'\u2019-]+){1,2}),\s+who\s")
+
+
+def _topic_with_relative(masked: str) -> ParsedSource | None:
+    """The one full name a sentence describes with a 'who' clause: who a later 'she' is."""
+    found = [parse_source(m.group("name")) for m in _NAME_THEN_WHO.finditer(masked)]
+    people = [p for p in found if p is not None and p.kind == "person" and " " in p.name]
+    return people[0] if len(people) == 1 else None
 
 
 _OPENING_SURNAME = re.compile(rf"^\W*(?:(?:Mr|Mrs|Ms|Dr)\u2024?\s+)?(?P<name>{_NAME_WORD})\s+[a-z]")

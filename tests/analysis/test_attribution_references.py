@@ -360,3 +360,12 @@ def test_a_person_of_a_party_who_wrote_is_the_person() -> None:
         "\u201cAn hour of talking without saying the one sentence that matters.\u201d"
     )
     assert quote_speakers(text) == {"An hour of": "Dana Whitby"}
+
+
+def test_she_is_the_person_a_who_clause_describes() -> None:
+    text = (
+        "President Tom Orsi said he would attend. Also among the absentees was Dana Whitby, who "
+        "later criticised the speech.\n\n\u201cMany of us spent today listening to the families "
+        "instead,\u201d she said in a statement."
+    )
+    assert quote_speakers(text) == {"Many of us": "Dana Whitby"}
