@@ -369,3 +369,11 @@ def test_she_is_the_person_a_who_clause_describes() -> None:
         "instead,\u201d she said in a statement."
     )
     assert quote_speakers(text) == {"Many of us": "Dana Whitby"}
+
+
+def test_a_body_that_recommends_is_a_claimant() -> None:
+    text = (
+        "The Health Agency recommends that people who test positive stay home for at least 24 "
+        "hours after the fever ends."
+    )
+    assert _claimant_of(text, "at least 24 hours") == "Health Agency"
