@@ -176,9 +176,14 @@ _THE_STATEMENT = frozenset({"the statement", "that statement", "this statement",
 def issuer_of_statement(parsed: ParsedSource, resolver: PronounResolver) -> ParsedSource | None:
     """'The statement said ...' right after the IDF wrote or said something: the IDF says it; a
     statement is never a source of its own."""
-    if parsed.name.lower() not in _THE_STATEMENT or resolver.last is None:
+    if parsed.name.lower() in {"the release", "the news release", "the press release"}:
+        # a press release is a body's: the body heard last issued it, not the person quoted
+        issuer = resolver.body
+    elif parsed.name.lower() in _THE_STATEMENT:
+        issuer = resolver.last
+    else:
         return None
-    return ParsedSource(resolver.last.name, resolver.last.role, resolver.last.kind)
+    return ParsedSource(issuer.name, issuer.role, issuer.kind) if issuer is not None else None
 
 
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i)$")

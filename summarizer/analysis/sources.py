@@ -237,6 +237,8 @@ _STAFF_AT = re.compile(
 _NOT_DESCRIPTIONS = frozenset(
     {"in", "at", "from", "of", "near", "the", "a", "an", "by", "for", "to"}
 )
+# "the Ocean County Prosecutor's Office": the office is the whole name, not "Office"
+_GENERIC_OFFICES = frozenset({"Office", "Department", "Unit", "Bureau", "Division", "Agency"})
 _BODY_KINDS = frozenset({"organisation", "government", "media"})
 _KIND_OF_BODY = vocabulary.words("company_nouns") | {"charity", "nonprofit", "organisation"}
 _DESCRIBED_BODY = re.compile(
@@ -275,7 +277,8 @@ def _parse_body(phrase: str, words: list[str]) -> ParsedSource | None:
     lowered = [_clean(w) for w in words]
     name = _strip_article(phrase)
     possessed = _POSSESSIVE.split(name)
-    if len(possessed) > 1 and _office_of_role(possessed[-2].split()[-1] + "\u2019s"):
+    generic = len(possessed) > 1 and possessed[-1].strip() in _GENERIC_OFFICES
+    if generic or (len(possessed) > 1 and _office_of_role(possessed[-2].split()[-1] + "\u2019s")):
         possessed = [name]  # "Police Spokesperson's Unit" is the office's whole name
     if len(possessed) > 1 and (
         _is_capitalised(possessed[-1]) or possessed[-1].lower() in COMPANY_NOUNS

@@ -142,8 +142,10 @@ def subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] |
         opening = name_after_quote(prefix) or clause_subject(prefix)
         if nearest is None or (opening is not None and opening[0].kind == "person"):
             return opening
-        if opening is not None and nearest is not None and _a_place(nearest[0].name):
-            return opening  # "Officials in Washington, D.C., warned": D.C. ends a place name
+        if nearest is not None and _a_place(nearest[0].name):
+            # "Officials in Washington, D.C., warned": D.C. ends a place name; "A team led by
+            # researchers in Greenbelt, Maryland, has confirmed": a state names no speaker
+            return opening
         if opening is not None and _DESCRIBED.match(prefix, opening[2]):
             # "The California ISO, the nonprofit that controls 80 percent of California, said":
             # a description in apposition, so the body it describes speaks
@@ -247,6 +249,7 @@ def _nearest_subject(prefix: str, placed: bool = False) -> tuple[ParsedSource, i
 
 _PLACES = vocabulary.words("countries_and_capitals")
 _OF = frozenset({"of", "from", "at"})
+_STATES = vocabulary.words("us_states")
 
 
 _DATED_DOCUMENT = re.compile(
@@ -263,7 +266,9 @@ def _a_place(name: str) -> bool:
 
 
 def _only_place(words: str) -> bool:
-    return _clean_word(re.sub(r"^(?:the|The)\s+", "", words.strip())) in _PLACES
+    """A country, capital or US state ('New York' and the other two-word states are left out:
+    they also name cities and bodies)."""
+    return _clean_word(re.sub(r"^(?:the|The)\s+", "", words.strip())) in _PLACES | _STATES
 
 
 _OPENING_HEAD = re.compile(

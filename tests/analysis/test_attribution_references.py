@@ -377,3 +377,16 @@ def test_a_body_that_recommends_is_a_claimant() -> None:
         "hours after the fever ends."
     )
     assert _claimant_of(text, "at least 24 hours") == "Health Agency"
+
+
+def test_offices_releases_and_states() -> None:
+    text = (
+        "The girl died on Monday, according to the Ocean County Prosecutor\u2019s Office.\n\n"
+        "Her father told officers he left her sleeping, according to a news release from "
+        "police. Ortega \u201ctold detectives he did not want to wake her,\u201d the release "
+        "said.\n\n"
+        "A team led by researchers in Greenbelt, Maryland, has confirmed the finding."
+    )
+    names = source_names(text)
+    assert "Ocean County Prosecutor\u2019s Office" in names and "Office" not in names, names
+    assert "Maryland" not in names and "the release" not in names, names
