@@ -9,6 +9,7 @@ import pytest
 
 from summarizer.analysis.loaded import find_loaded, loaded_terms_in, neutralise
 from tests.support import ROOT
+from tests.support.loaded import assert_neutralised
 
 SEEDS = ROOT / "seeds"
 LEXICON = ROOT / "summarizer" / "data" / "loaded_terms.json"
@@ -53,8 +54,7 @@ def test_lexicon_is_large_and_well_formed() -> None:
     ],
 )
 def test_neutralise_rewrites(loaded: str, neutral: str) -> None:
-    assert neutralise(loaded) == neutral
-    assert loaded_terms_in(neutral) == []
+    assert_neutralised(loaded, neutral)
 
 
 @pytest.mark.parametrize(

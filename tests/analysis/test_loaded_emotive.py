@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.analysis.loaded import find_loaded, loaded_terms_in, neutralise
+from summarizer.analysis.loaded import find_loaded
 from summarizer.analysis.loaded_lexicon import lexicon
+from tests.support.loaded import assert_left_alone, assert_neutralised
 
 
 @pytest.mark.parametrize(
@@ -138,8 +139,7 @@ from summarizer.analysis.loaded_lexicon import lexicon
     ],
 )
 def test_emotive_vocabulary_is_neutralised(loaded: str, neutral: str) -> None:
-    assert neutralise(loaded) == neutral
-    assert loaded_terms_in(neutral) == []
+    assert_neutralised(loaded, neutral)
 
 
 @pytest.mark.parametrize(
@@ -254,8 +254,7 @@ GUARDED = [
 @pytest.mark.parametrize(("term", "sentence"), GUARDED)
 def test_literal_and_attributed_senses_are_left_alone(term: str, sentence: str) -> None:
     assert term in sentence.lower()
-    assert neutralise(sentence) == sentence
-    assert loaded_terms_in(sentence) == []
+    assert_left_alone(sentence)
 
 
 def test_each_literal_case_names_a_guarded_entry() -> None:

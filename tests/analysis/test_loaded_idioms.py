@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.analysis.loaded import find_loaded, loaded_terms_in, neutralise, rewrite
+from summarizer.analysis.loaded import loaded_terms_in, rewrite
 from summarizer.analysis.loaded_lexicon import lexicon
+from tests.support.loaded import assert_found, assert_left_alone, assert_neutralised
 
 
 @pytest.mark.parametrize(
@@ -234,8 +235,7 @@ from summarizer.analysis.loaded_lexicon import lexicon
     ],
 )
 def test_idioms_labels_and_hype_are_neutralised(loaded: str, neutral: str) -> None:
-    assert neutralise(loaded) == neutral
-    assert loaded_terms_in(neutral) == []
+    assert_neutralised(loaded, neutral)
 
 
 @pytest.mark.parametrize(
@@ -254,11 +254,7 @@ def test_idioms_labels_and_hype_are_neutralised(loaded: str, neutral: str) -> No
 def test_found_with_its_neutral_and_category(
     sentence: str, term: str | None, neutral: str | None, category: str | None
 ) -> None:
-    found = [(m.text, m.neutral, m.category) for m in find_loaded(sentence, [])]
-    if term is None:
-        assert found == []
-    else:
-        assert (term, neutral, category) in found
+    assert_found(sentence, term, neutral, category)
 
 
 # every guarded new entry with a sentence where its literal, technical, legal or attributed
@@ -370,8 +366,7 @@ GUARDED = [
 @pytest.mark.parametrize(("term", "sentence"), GUARDED)
 def test_literal_technical_and_attributed_senses_are_left_alone(term: str, sentence: str) -> None:
     assert term in sentence.lower()
-    assert neutralise(sentence) == sentence
-    assert loaded_terms_in(sentence) == []
+    assert_left_alone(sentence)
 
 
 def test_each_literal_case_names_a_guarded_entry() -> None:
@@ -397,8 +392,7 @@ def test_each_literal_case_names_a_guarded_entry() -> None:
     ],
 )
 def test_neutral_senses_of_the_new_words_are_left_alone(sentence: str) -> None:
-    assert neutralise(sentence) == sentence
-    assert loaded_terms_in(sentence) == []
+    assert_left_alone(sentence)
 
 
 def test_quoted_idioms_stay_verbatim_and_are_reported() -> None:

@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from summarizer.analysis.loaded import loaded_terms_in, neutralise, rewrite
+from summarizer.analysis.loaded import neutralise, rewrite
 from summarizer.analysis.loaded_lexicon import lexicon
 from tests.support import ROOT
+from tests.support.loaded import assert_left_alone, assert_neutralised
 
 LEXICON = ROOT / "summarizer" / "data" / "loaded_terms.json"
 WIRE = ROOT / "summarizer" / "data" / "loaded_terms_wire.json"
@@ -83,8 +84,7 @@ def test_entries_are_well_formed_and_word_sets_exist() -> None:
     ],
 )
 def test_wire_copy_emphasis_is_neutralised(loaded: str, neutral: str) -> None:
-    assert neutralise(loaded) == neutral
-    assert loaded_terms_in(neutral) == []
+    assert_neutralised(loaded, neutral)
 
 
 @pytest.mark.parametrize(
@@ -112,8 +112,7 @@ def test_wire_copy_emphasis_is_neutralised(loaded: str, neutral: str) -> None:
     ],
 )
 def test_neutral_senses_are_left_alone(sentence: str) -> None:
-    assert neutralise(sentence) == sentence
-    assert loaded_terms_in(sentence) == []
+    assert_left_alone(sentence)
 
 
 @pytest.mark.parametrize(
