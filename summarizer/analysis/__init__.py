@@ -13,8 +13,9 @@ from summarizer.analysis.events import event_candidates
 from summarizer.analysis.figures import figure_candidates, find_conflicts
 from summarizer.analysis.loaded import find_loaded
 from summarizer.analysis.numbers import find_numbers
-from summarizer.analysis.quotes import attach_speakers, find_quote_spans
+from summarizer.analysis.quotes import find_quote_spans
 from summarizer.analysis.segment import segment
+from summarizer.analysis.speakers import attach_speakers
 from summarizer.analysis.types import Analysis, LoadedMention
 
 __all__ = ["Analysis", "analyse"]

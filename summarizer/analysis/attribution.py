@@ -14,34 +14,30 @@ from dataclasses import dataclass
 from summarizer.analysis import vocabulary
 from summarizer.analysis.forward import parse_forward
 from summarizer.analysis.leads import lead_company, shared_subject
+from summarizer.analysis.masking import mask_quotes
+from summarizer.analysis.merging import MergedSource, merge_into, named_earlier
+from summarizer.analysis.openings import clause_subject
+from summarizer.analysis.persons import (
+    FIRST_NAME_TITLES,
+    knighted_names,
+    known_person_opening,
+    person_before_pronoun,
+    subject_person,
+    surname_of_named_person,
+)
 from summarizer.analysis.quotes import QuoteSpan
 from summarizer.analysis.references import (
-    FIRST_NAME_TITLES,
     PronounResolver,
     body_named_before,
     descriptor_reference,
     issuer_of_statement,
-    knighted_names,
-    known_person_opening,
     opening_body,
-    person_before_pronoun,
     role_reference,
-    subject_person,
-    surname_of_named_person,
 )
 from summarizer.analysis.segment import SentenceIndex
-from summarizer.analysis.sources import (
-    MergedSource,
-    ParsedSource,
-    merge_into,
-    named_earlier,
-    names_a_body,
-    parse_source,
-)
+from summarizer.analysis.sources import ParsedSource, names_a_body, parse_source
 from summarizer.analysis.subjects import (
     after_determiner,
-    clause_subject,
-    masked_clause,
     phrase,
     subject_before,
 )
@@ -136,31 +132,6 @@ def status_of(verb: str | None, context: str) -> Status:
         if pattern.search(context):
             return status
     return _VERB_STATUS.get((verb or "").lower(), "claimed")
-
-
-def mask_quotes(text: str, sentence: Sentence, quotes: list[QuoteSpan]) -> str:
-    """The sentence with quoted words and its dateline blanked (offsets unchanged) and
-    abbreviation full stops hidden: see `subjects.masked_clause`."""
-    spans = [
-        (max(q.start, sentence.start) - sentence.start, min(q.end, sentence.end) - sentence.start)
-        for q in quotes
-    ]
-    kept = [(a, b) for a, b in spans if a < b and not _nickname(sentence.text, a, b)]
-    masked = masked_clause(sentence.text, sentence.dateline, kept)
-    for a, b in spans:
-        if a < b and _nickname(sentence.text, a, b):
-            # 'Ismael "El Mayo" Zambada': the nickname stays part of the name, its marks go
-            masked = masked[: a - 1] + " " + masked[a:b] + " " + masked[b + 1 :]
-    return masked
-
-
-def _nickname(text: str, start: int, end: int) -> bool:
-    """A quoted nickname inside a name: one to three capitalised words between two names."""
-    words = text[start:end].split()
-    if not 0 < len(words) <= 3 or not all(w[:1].isupper() for w in words):
-        return False
-    before, after = text[: max(0, start - 1)], text[end + 1 :]
-    return bool(re.search(r"[A-Z][\w'-]*\s$", before)) and bool(re.match(r"\s[A-Z]", after))
 
 
 @dataclass(frozen=True)

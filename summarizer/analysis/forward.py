@@ -7,11 +7,11 @@ import re
 
 from summarizer.analysis import vocabulary
 from summarizer.analysis.appositives import PREPOSITION_START, appositive
+from summarizer.analysis.openings import speaker
 from summarizer.analysis.sources import ParsedSource, parse_source
 from summarizer.analysis.subjects import (
     NAME_JOINERS,
     phrase,
-    speaker,
 )
 
 _FORWARD_STOP = re.compile(

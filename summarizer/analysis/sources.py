@@ -1,14 +1,13 @@
 """Who a noun phrase names: a person with a role, a body, a medium, an anonymous source.
 
 `parse_source("Mariupol mayor Vadym Boychenko")` -> name 'Vadym Boychenko', role 'Mariupol mayor',
-kind 'person'. `merge_sources` folds later mentions of the same source into one (surname-only
-mentions, transliteration variants such as Markushin/Markushyn).
+kind 'person'. `merging.py` folds later mentions of the same source into one.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from summarizer.analysis import vocabulary
 from summarizer.models import SourceKind
@@ -40,7 +39,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s\s+")
 LEADING_CONNECTIVE = re.compile(
     rf"^(?:(?:{'|'.join(sorted(vocabulary.words('leading_fillers')))})\b,?\s+)+", re.IGNORECASE
 )
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # finite verbs that never stand inside a name: a phrase holding one is a clause
 _FINITE_VERBS = vocabulary.words("finite_verbs_in_clauses")
 QUANTIFIERS = frozenset(
@@ -58,7 +57,7 @@ class ParsedSource:
 
 def names_a_body(word: str) -> bool:
     """'Police', 'UN', 'Moscow', 'Pentagon': one word that stands for a speaking body."""
-    lower = _clean(word)
+    lower = clean(word)
     return lower in _ROLE_HEADS or lower in _COUNTRIES or lower in _ANONYMOUS_HEADS
 
 
@@ -66,7 +65,7 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.lower().endswith("-based")
 
 
-def _strip_article(phrase: str) -> str:
+def strip_article(phrase: str) -> str:
     lower = phrase.lower()
     for article in _ARTICLES:
         if lower.startswith(article):
@@ -74,7 +73,8 @@ def _strip_article(phrase: str) -> str:
     return phrase
 
 
-def _clean(word: str) -> str:
+def clean(word: str) -> str:
+    """A word lower-cased without its full stop or possessive ('Dr.' -> 'dr')."""
     return word.lower().strip(".\u2019'").removesuffix("\u2019s").removesuffix("'s")
 
 
@@ -88,7 +88,7 @@ def parse_source(phrase: str) -> ParsedSource | None:
         return None  # "Few have seen it", "All said": a quantity of people, no source
     if re.fullmatch(r"(?:the\s+)?\d{1,3}-year-old", phrase, re.IGNORECASE):
         return ParsedSource(phrase, None, "anonymous")  # "the 78-year-old said": someone named
-    if words and all(_clean(word) in _CALENDAR for word in words):
+    if words and all(clean(word) in _CALENDAR for word in words):
         return None  # "..., Mayer, the chairman, said Tuesday": a day is no speaker
     if any(word in _FINITE_VERBS for word in words):
         return None  # "the Australia Institute says a detailed examination": a clause
@@ -104,7 +104,7 @@ def parse_source(phrase: str) -> ParsedSource | None:
     name_start = _person_name_start(words)
     if name_start is not None:
         name = " ".join(words[name_start:])
-        role = _strip_article(" ".join(words[:name_start])) or None
+        role = strip_article(" ".join(words[:name_start])) or None
         return ParsedSource(name, role, "person")
     return _parse_body(phrase, words)
 
@@ -120,7 +120,7 @@ def _employed_by(words: list[str]) -> ParsedSource | None:
         return None
     if _office_of_role(words[owned[-1]]):
         return None  # "the Police Spokesperson's Unit": a person's office, a body
-    if len(rest) == 1 and _clean(rest[0]) not in _ROLE_HEADS | TITLES:
+    if len(rest) == 1 and clean(rest[0]) not in _ROLE_HEADS | TITLES:
         return ParsedSource(rest[0], owner, "person")
     parsed = parse_source(" ".join(rest))
     if parsed is None or parsed.kind != "person" or " " not in parsed.name:
@@ -130,19 +130,19 @@ def _employed_by(words: list[str]) -> ParsedSource | None:
 
 def _office_of_role(word: str) -> bool:
     """'Spokesperson's' before 'Unit' or 'Office': the office of a role, part of a body's name."""
-    owner = _clean(word).removesuffix("\u2019").removesuffix("'")
+    owner = clean(word).removesuffix("\u2019").removesuffix("'")
     return bool(_POSSESSIVE_WORD.search(word)) and owner in _ROLE_HEADS - _BODY_HEADS
 
 
 def _person_name_start(words: list[str]) -> int | None:
     """Index where a personal name begins at the end of the phrase ("... Anton Garashchenko")."""
-    if len(words) > 2 and _clean(words[-1]) in _NAME_SUFFIXES:
+    if len(words) > 2 and clean(words[-1]) in NAME_SUFFIXES:
         return _person_name_start(words[:-1])  # "Patrick W. Carlineo Jr."
     end = len(words)
     start = end
     while start > 0 and (_is_capitalised(words[start - 1]) or words[start - 1] in _PARTICLES):
         start -= 1
-    run = [_clean(w) for w in words[start:end]]
+    run = [clean(w) for w in words[start:end]]
     titled_at = max((k for k, w in enumerate(run[:-1]) if w in _PERSON_ROLES), default=-1)
     named = [w for w in run[titled_at + 1 :] if w not in _PERSON_ROLES]
     if titled_at >= 0 and named and not any(w in _BODY_HEADS for w in run[titled_at + 1 :]):
@@ -162,7 +162,7 @@ def _person_name_start(words: list[str]) -> int | None:
         return None  # "the Federal Reserve" is a body
     if start > 0 and words[start - 1].lower() in {"in", "at", "near", "outside", "inside"}:
         return None  # "An eyewitness in Khan Younis": a place, the person is unnamed
-    if start > 1 and words[start - 1] == "of" and _clean(words[start - 2]) in TITLES:
+    if start > 1 and words[start - 1] == "of" and clean(words[start - 2]) in TITLES:
         # "Secretary of State Mike Pompeo", "Minister of Health Zweli Mkhize": the title's
         # object opens the capitalised run, the name follows it
         start, run = start + 1, run[1:]
@@ -178,9 +178,9 @@ def _person_name_start(words: list[str]) -> int | None:
         return None  # "chief executive of Full Fact": the body the person works for
     if start > 0 and _office_of_role(words[start - 1]):
         return None  # "the Police Spokesperson's Unit": an office named after a role
-    if start > 0 and _clean(words[start - 1]) in _KIND_OF_BODY:
+    if start > 0 and clean(words[start - 1]) in _KIND_OF_BODY:
         return None  # "the state-owned company Halvor Coal": a body's name after its kind
-    titled = start > 0 and _clean(words[start - 1]) in TITLES | _ROLE_HEADS
+    titled = start > 0 and clean(words[start - 1]) in TITLES | _ROLE_HEADS
     if len(run) == 1 and not titled:
         return None  # a bare capitalised word: maybe a surname, decided when merging
     keep = 2 if len(run) >= 2 else 1
@@ -201,7 +201,7 @@ def _person_name_start(words: list[str]) -> int | None:
 
 def is_place_word(word: str) -> bool:
     """A country, capital or demonym, or a word of one ('South', 'African')."""
-    lower = _clean(word)
+    lower = clean(word)
     return lower in _COUNTRIES or lower in _PLACE_PARTS or _is_nationality(word)
 
 
@@ -213,14 +213,14 @@ _KIN = vocabulary.words("kin_nouns")
 
 def _works_for(word: str) -> bool:
     """A lower-case role before 'of'/'at': what follows is an employer, not a name."""
-    lower = _clean(word)
+    lower = clean(word)
     return word[:1].islower() and lower in _PERSON_ROLES and lower not in _KIN
 
 
 def _is_nationality(word: str) -> bool:
     """'Ukrainian', 'Malawian', 'Pakistani': a demonym of a country the word list knows, so that
     a name with the same ending ('Falesi Chukuwumba') stays a name."""
-    lower = _clean(word)
+    lower = clean(word)
     if lower in _COUNTRIES or len(lower) <= 4 or not _NATIONALITY_SUFFIX.search(lower):
         return False
     return lower[:4] in _COUNTRY_STEMS
@@ -261,7 +261,7 @@ def _staff_of_body(phrase: str) -> ParsedSource | None:
 
 
 def _parse_body(phrase: str, words: list[str]) -> ParsedSource | None:
-    staff = _staff_of_body(_strip_article(phrase))
+    staff = _staff_of_body(strip_article(phrase))
     if staff is not None:
         return staff
     described = _DESCRIBED_BODY.match(phrase.strip())
@@ -274,8 +274,8 @@ def _parse_body(phrase: str, words: list[str]) -> ParsedSource | None:
         if not placed and body is not None and (kind_named or body.kind in _BODY_KINDS):
             kind = body.kind if body.kind in _BODY_KINDS else "organisation"
             return ParsedSource(body.name, described.group("what"), kind)
-    lowered = [_clean(w) for w in words]
-    name = _strip_article(phrase)
+    lowered = [clean(w) for w in words]
+    name = strip_article(phrase)
     possessed = _POSSESSIVE.split(name)
     generic = len(possessed) > 1 and possessed[-1].strip() in _GENERIC_OFFICES
     if generic or (len(possessed) > 1 and _office_of_role(possessed[-2].split()[-1] + "\u2019s")):
@@ -320,96 +320,6 @@ def _is_anonymous(lowered: list[str], words: list[str]) -> bool:
         return False
     indefinite = lowered[0] in {"a", "an", "one", "two", "several", "some"}
     return lowered[-1] in _ANONYMOUS_HEADS and (indefinite or lowered[-1] in {"source", "sources"})
-
-
-def edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def _similar(a: str, b: str) -> bool:
-    a, b = a.lower(), b.lower()
-    if a == b:
-        return True
-    limit = 1 if min(len(a), len(b)) < 8 else 2
-    return min(len(a), len(b)) >= 5 and edit_distance(a, b) <= limit
-
-
-@dataclass
-class MergedSource:
-    name: str
-    role: str | None
-    kind: SourceKind
-    aliases: list[str] = field(default_factory=list)
-
-    def same_as(self, name: str, kind: SourceKind) -> bool:
-        if kind == "person" and self.kind == "person":
-            return _same_person(self.name.split(), name.split())
-        return _body_key(self.name) == _body_key(name)
-
-    def absorb(self, name: str, role: str | None) -> None:
-        if name != self.name and len(name.split()) > len(self.name.split()):
-            self.aliases.append(self.name)
-            self.name = name  # a full name beats the surname it was first known by
-        elif name != self.name and name not in self.aliases:
-            self.aliases.append(name)
-        if role and (self.role is None or len(role) > len(self.role)):
-            self.role = role
-
-
-def _same_person(known: list[str], new: list[str]) -> bool:
-    known, new = _without_suffix(known), _without_suffix(new)
-    if not known or not new or not _similar(known[-1], new[-1]):
-        return False
-    if len(known) > 1 and len(new) > 1:
-        return _similar(known[0], new[0]) or known[0][0] == new[0][0]
-    return True
-
-
-def _without_suffix(words: list[str]) -> list[str]:
-    """'Patrick W. Carlineo Jr.' is 'Carlineo' when a later sentence gives the surname."""
-    return words[:-1] if len(words) > 1 and _clean(words[-1]) in _NAME_SUFFIXES else words
-
-
-def _body_key(name: str) -> str:
-    return re.sub(r"[^a-z ]", "", _strip_article(name).lower()).strip()
-
-
-def merge_into(merged: list[MergedSource], name: str, role: str | None, kind: SourceKind) -> int:
-    """Index of the merged source this mention belongs to, appending a new one if needed."""
-    if kind == "organisation" and " " not in name:
-        # a bare capitalised word matching a known person's surname: "Boychenko said"
-        for index, known in enumerate(merged):
-            if known.kind == "person" and known.same_as(name, "person"):
-                known.absorb(name, role)
-                return index
-    for index, known in enumerate(merged):
-        if known.same_as(name, kind):
-            known.absorb(name, role)
-            return index
-    merged.append(MergedSource(name, role, kind))
-    return len(merged) - 1
-
-
-def named_earlier(parsed: ParsedSource, known: list[MergedSource]) -> MergedSource | None:
-    """`the company said` after `Halvor Coal, the state-owned company`: the one body it can be."""
-    noun = parsed.name
-    if parsed.kind not in {"organisation", "government"} or not (noun.isalpha() and noun.islower()):
-        return None  # only a bare head noun ("company", "agency") left by parse_source
-    bodies = [k for k in known if k.name.lower() != noun]
-    for part in ("name", "role"):
-        fitting = [k for k in bodies if noun in (getattr(k, part) or "").lower().split()]
-        if len(fitting) == 1:
-            return fitting[0]
-        if fitting:
-            return None
-    companies = [k for k in bodies if k.kind == "organisation" and " " in k.name]
-    return companies[0] if noun in COMPANY_NOUNS and len(companies) == 1 else None
 
 
 COMPANY_NOUNS = vocabulary.words("company_nouns")

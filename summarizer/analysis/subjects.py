@@ -16,7 +16,6 @@ import re
 
 from summarizer.analysis import vocabulary
 from summarizer.analysis.appositives import (
-    PREPOSITION_START,
     appositive,
     name_after_quote,
     opening_document,
@@ -25,12 +24,12 @@ from summarizer.analysis.masking import DOT as DOT
 from summarizer.analysis.masking import masked_clause as masked_clause
 from summarizer.analysis.masking import phrase as phrase
 from summarizer.analysis.number_words import UNIT_BY_FORM
+from summarizer.analysis.openings import clause_subject, speaker
 from summarizer.analysis.sources import PRONOUNS, ParsedSource, parse_source
 
 NAME_JOINERS = frozenset({"and", "&", "for", "of", "de", "on"})
 _BACKWARD_STOP = vocabulary.words("subject_stop_words")
 _UNIT_WORDS = frozenset(UNIT_BY_FORM) | {"million", "billion", "trillion", "thousand", "bn", "m"}
-_NOT_SPEAKERS = vocabulary.words("not_speakers")
 # "two people familiar with the discussions", "sources close to the minister"
 _INFORMED = re.compile(
     r"(?:\b[\w-]+\s+){0,3}?(?:people|person|sources?|officials?|diplomats?|insiders?)\s+"
@@ -67,7 +66,6 @@ _OBJECT_RELATIVE = re.compile(
     r"[\w'\u2019 -]{1,40}?"
     r"|[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}|it|they|he|she)$"
 )
-_CLAUSE_START = re.compile(r"(?:^|[;:]\s|\s(?:but|and|while|whereas|that)\s)(?=[^;:]*$)")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(in|of|at|on|by|for|from|to|into|near|against|about|over|under)\s*(?:(?:the|a|an)\s+)?$",
     re.I,
@@ -81,22 +79,6 @@ _SPEAKER_HEADS = (
 )
 _TITLES = vocabulary.words("titles")
 _ROLE_WORDS = vocabulary.words("role_heads")
-
-
-def speaker(parsed: ParsedSource | None) -> ParsedSource | None:
-    """None for subjects that name no one: 'no group', 'That's', 'I', 'Snow' with no kind."""
-    if parsed is None:
-        return None
-    words = parsed.name.split()
-    first = words[0].lower().replace("\u2019", "'") if words else ""
-    if words and len(words[0]) > 1 and words[0].isupper():
-        first = ""  # "US State Department": the country, not the pronoun 'us'
-    counted = first == "one" and len(words) > 1  # "One analyst said": one person, not 'one'
-    if (first in _NOT_SPEAKERS and not counted) or " ".join(words).lower().replace(
-        "\u2019", "'"
-    ) in _NOT_SPEAKERS:
-        return None
-    return parsed
 
 
 def _clean_word(word: str) -> str:
@@ -296,66 +278,6 @@ def _named_body(prefix: str) -> tuple[ParsedSource, int, int] | None:
     if parsed is None or parsed.kind not in {"organisation", "government", "media"}:
         return None
     return parsed, start, len(prefix)
-
-
-def clause_subject(prefix: str, main: bool = False) -> tuple[ParsedSource, int, int] | None:
-    """The noun phrase that opens the clause `prefix` ends in, up to its first comma: the
-    subject of `X, <aside>, <aside>, said` and of `X did Y, telling CNN`."""
-    # `main`: the subject of the main clause ("X told CNN that she ..., saying"), never of a
-    # 'that' clause inside it
-    opening = [m for m in _CLAUSE_START.finditer(prefix) if not (main and "that" in m.group())]
-    first = _opening_subject(prefix, 0)
-    if not opening or (first is not None and (first[0].kind == "person" or main)):
-        # 'main': "The commission is frustrated with communications and utilities companies,
-        # saying": an 'and' inside the object starts no clause
-        # a person opening the sentence before an aside ("X, an expert in drug use and mental
-        # health at ..., told"): the last 'and' stands inside the aside
-        return first
-    return _opening_subject(prefix, opening[-1].end()) or first
-
-
-_FINITE_IN_SUBJECT = re.compile(
-    r"\s(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do)"
-    r"(?:n['\u2019]t)?\b|\s(?:wo|ca)n['\u2019]t\b"
-)
-
-
-# "The opposition rejected the claim, saying": the noun phrase ends before its own verb
-_OWN_VERBS = (
-    vocabulary.words("claim_verbs")
-    | vocabulary.words("finite_verbs_in_clauses")
-    | {"spoke", "met", "visited"}
-)
-_VERB_IN_SUBJECT = re.compile(rf"\s(?:{vocabulary.alternation(_OWN_VERBS)})\b")
-# "Trump repeated his criticism, saying": a regular past verb between a name and its object
-_PAST_AFTER_NAME = re.compile(
-    r"(?<=[A-Za-z\u2019'.])\s(?=[a-z]+ed\s+(?:his|her|its|their|the|a|an|it|them|him|this)\b)"
-    r"(?<!\bThe\s)(?<!\bA\s)(?<!\bAn\s)"
-)
-
-
-def _opening_subject(prefix: str, start: int) -> tuple[ParsedSource, int, int] | None:
-    while start < len(prefix) and prefix[start] == " ":
-        start += 1
-    comma = prefix.find(",", start)
-    end = comma if comma > start else len(prefix)
-    finite = (
-        _FINITE_IN_SUBJECT.search(prefix, start, end)
-        or _VERB_IN_SUBJECT.search(prefix, start, end)
-        or _PAST_AFTER_NAME.search(prefix, start, end)
-    )
-    if finite is not None:
-        end = finite.start()  # "Unions are also worried, saying": the noun phrase before 'are'
-    words = phrase(prefix, start, end)
-    if words.split()[:1] and words.split()[0].lower() in PRONOUNS:
-        words = words.split()[0]  # "He gave a strong defence of the court saying": he
-        end = start + len(words)
-    if not words or len(words.split()) > 8 or PREPOSITION_START.match(words):
-        return None  # "On Sunday, the crew deployed a satellite called ...": a time, no subject
-    parsed = speaker(parse_source(words))
-    if parsed is None or (parsed.kind is None and parsed.name.lower() not in PRONOUNS):
-        return None
-    return parsed, start, end
 
 
 def noun_phrase_start(prefix: str) -> int:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from summarizer.analysis import vocabulary
+from summarizer.analysis.merging import edit_distance
 from summarizer.analysis.numbers import find_numbers
-from summarizer.analysis.sources import edit_distance
 from summarizer.analysis.types import Analysis, FigureCandidate, Sentence
 from summarizer.checks.text import same_value, text_problems
 

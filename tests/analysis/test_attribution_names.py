@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.analysis import analyse
-from summarizer.analysis.references import subject_person
+from summarizer.analysis.persons import subject_person
 from summarizer.analysis.sources import parse_source
 from tests.support.analysis import assert_sources, quote_speakers
 
