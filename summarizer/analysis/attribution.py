@@ -16,7 +16,7 @@ from summarizer.analysis.forward import parse_forward
 from summarizer.analysis.leads import lead_company, shared_subject
 from summarizer.analysis.masking import mask_quotes
 from summarizer.analysis.merging import MergedSource, merge_into, named_earlier
-from summarizer.analysis.openings import clause_subject
+from summarizer.analysis.openings import clause_subject, opening_group
 from summarizer.analysis.persons import (
     FIRST_NAME_TITLES,
     knighted_names,
@@ -57,7 +57,9 @@ _VERBS = vocabulary.alternation([*_CLAIM_VERBS, *_VERB_STATUS])
 _AUX = (
     r"(?:(?:has|have|had|also|later|previously|earlier|again|separately|then|would|will|could|"
     r"can|did|does|do|only|just|not|never|repeatedly|publicly|privately|quickly|now|still|"
-    r"currently)\s+)*"
+    r"currently|specifically|explicitly|directly|clearly|formally|officially|openly|initially|"
+    r"reportedly|recently|regularly|routinely|strongly|firmly|flatly|sharply|bluntly|briefly|"
+    r"swiftly|subsequently|ultimately|usually|often|frequently)\s+)*"
 )
 # lowercase only: "the United States" is no verb
 _SUBJECT_VERB = re.compile(rf"(?<![\w-])(?:{_AUX})(?P<verb>{_VERBS})\b(?!-)")
@@ -202,6 +204,7 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
             )
         found.extend(_listeners(masked, sentence, merged))
         resolver.mentioned(subject_person(masked) or known_person_opening(masked, merged), merged)
+        resolver.next_sentence(opening_group(masked))
         opening = lead_company(masked, len(masked)) or opening_body(masked)
         if opening is not None:
             bodies.append(MergedSource(opening.name, None, opening.kind or "organisation"))
@@ -340,7 +343,8 @@ _TRAILING_SPEECH = re.compile(
 )
 # what the account says a third party admitted or denied is content, not a source of its own
 _STANCE_VERBS = frozenset(
-    {"admitted", "denied", "acknowledged", "conceded", "insisted", "argued", "alleged"}
+    {"admitted", "denied", "acknowledged", "conceded", "insisted", "argued", "alleged", "cited"}
+    | {"cites", "maintained", "maintains", "mentioned", "mentions", "apologized", "apologised"}
 )
 
 
@@ -359,6 +363,9 @@ _WITH_SUBJECT = re.compile(r"\bwith\s+[^,;:]{1,80}$", re.IGNORECASE)
 _SPEECH_PARTICIPLES = frozenset({"saying", "adding", "telling", "noting", "warning", "insisting"})
 
 
+_SECOND_PREDICATE = re.compile(r"\s+(?:and|but)(?:\s+(?:also|then|later))?\s*$")
+
+
 def _subject_of(masked: str, verb_at: int, verb: str) -> tuple[ParsedSource, int, int] | None:
     after_comma = masked[:verb_at].rstrip().endswith(",")
     # "with the emergency services saying": the noun phrase before the participle speaks
@@ -367,7 +374,16 @@ def _subject_of(masked: str, verb_at: int, verb: str) -> tuple[ParsedSource, int
         # "He welcomed the plan, telling CNN: ...", "He gave a strong defence of the court
         # saying ...": the main clause's subject speaks
         return clause_subject(masked[:verb_at].rstrip(), main=True)
-    subject = subject_before(masked, verb_at) or shared_subject(masked, verb_at)
+    subject = subject_before(masked, verb_at)
+    if subject is None:
+        subject = shared_subject(masked, verb_at)
+    if _SECOND_PREDICATE.search(masked[:verb_at]) and (subject is None or subject[1] == 0):
+        # "Israel's Minister of National Security Itamar Ben Gvir congratulated Netanyahu on the
+        # operation and said", "... but said": the whole noun phrase opening the sentence
+        opening = clause_subject(_SECOND_PREDICATE.sub("", masked[:verb_at]), main=True)
+        named = opening is not None and opening[0].kind == "person" and " " in opening[0].name
+        if opening is not None and (subject is None or (named and opening[2] > subject[2])):
+            subject = opening
     if subject is not None and verb in _WEAK_VERBS and _bare_word(subject[0]):
         return None  # "Snow continued to fall", "DNA showed": no speaker
     return subject

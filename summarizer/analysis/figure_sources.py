@@ -21,6 +21,13 @@ _LEADING_CLAUSE = re.compile(
     r"^\W*(?:After|Before|Since|When|Following|Despite|Although|Though|Once|Until|Because)\b"
     r"[^,;:\"\u201c\u201d]*$"
 )
+# verbs of reacting to a thing: a figure in their object describes the thing, in the reporter's
+# voice, rather than being given by whoever reacts
+_REACTIONS = frozenset(
+    {"condemned", "condemns", "denounced", "denounces", "decried", "decries", "welcomed"}
+    | {"welcomes", "praised", "hailed", "hails", "lauded", "criticised", "criticized", "mourned"}
+)
+_ASIDE = re.compile(r",\s*(?:which|who)\b")
 # confidence of each way a claimant is found (1 = sure); below AMBIGUOUS a model may be asked
 QUOTE = 0.9
 GIVEN_BY = 0.85
@@ -58,6 +65,13 @@ def source_for(
     earlier = [c for c in here if c.start <= number.start]
     if not earlier and _in_leading_clause(text, number, here, sentence_start):
         return None, None, Confidence("unattributed", UNATTRIBUTED)
+    background = bool(earlier) and _ASIDE.search(text[earlier[-1].start : number.start]) is not None
+    if background and earlier[-1].verb in _REACTIONS:
+        # "leaders have condemned the attack, which killed 1,200 people": what they react to is
+        # the reporter's fact, not a figure they give; a speaker before them may still give it
+        earlier = [c for c in earlier if c.verb not in _REACTIONS]
+        if not earlier:
+            return None, None, Confidence("unattributed", UNATTRIBUTED)
     chosen = earlier[-1] if earlier else here[0]
     rivals = len({c.source.name for c in here}) > 1
     if earlier and not _CLAUSE_BREAK.search(text[chosen.start : number.start]):

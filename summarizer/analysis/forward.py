@@ -76,6 +76,11 @@ def parse_forward(masked: str, start: int, end: int) -> tuple[ParsedSource | Non
         # "a leaked document prepared (for ...)", "document released (on Monday)"
         text, end = text[: modified.start()], start + modified.start()
     parsed = speaker(parse_source(text))
+    placed = _PLACED_UNNAMED.match(text) if parsed is None else None
+    unnamed = speaker(parse_source(placed.group("head"))) if placed is not None else None
+    if unnamed is not None and unnamed.kind == "anonymous":
+        # "says a doctor from Hebron": an unnamed speaker, with the place that says who they are
+        return ParsedSource(text.strip(), None, "anonymous"), start, end
     publisher = _PUBLISHED_BY.search(text)
     if parsed is None and publisher is not None and _published(text[: publisher.start()]):
         # "the TexAuto Facts report from InfoNation": the body that publishes it
@@ -96,6 +101,10 @@ def _published(head: str) -> bool:
     return bool(words) and words[-1].lower().strip(".,") in _DOCUMENT_HEADS
 
 
+_PLACED_UNNAMED = re.compile(
+    r"^\s*(?P<head>(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}?[a-z]+)\s+(?:from|in|at)\s+"
+    r"(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}$"
+)
 _PARTICIPLE_TAIL = re.compile(r"\s+[a-z]+ed$")
 _INFORMED_AHEAD = re.compile(
     r"\s*(?:(?:a|an|the|one|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?"

@@ -26,8 +26,10 @@ def lead_company(masked: str, verb_at: int) -> ParsedSource | None:
     words = lead.group("np").split()
     if words[0] in {"The", "A", "An"} or not 1 < len(words) <= 4:
         return None
-    if words[0].lower() in QUANTIFIERS:
-        return None  # "Most Druze in the Golan ...": some of a people, not a named body
+    if words[0].lower() in QUANTIFIERS | {"one", "no"}:
+        # "Most Druze in the Golan ...": some of a people; "One Napa County reporting station":
+        # a count of things; neither is a named body
+        return None
     parsed = parse_source(lead.group("np"))
     if parsed is None or parsed.role is not None or parsed.kind not in {"person", "organisation"}:
         return None

@@ -61,9 +61,29 @@ _OWN_VERBS = (
 _VERB_IN_SUBJECT = re.compile(rf"\s(?:{vocabulary.alternation(_OWN_VERBS)})\b")
 # "Trump repeated his criticism, saying": a regular past verb between a name and its object
 _PAST_AFTER_NAME = re.compile(
-    r"(?<=[A-Za-z\u2019'.])\s(?=[a-z]+ed\s+(?:his|her|its|their|the|a|an|it|them|him|this)\b)"
+    r"(?<=[A-Za-z\u2019'.])\s(?=[a-z]+ed\s+(?:his|her|its|their|the|a|an|it|them|him|this|back|up|"
+    r"out|off|down|against|over)\b)"
     r"(?<!\bThe\s)(?<!\bA\s)(?<!\bAn\s)"
 )
+
+
+# "The US Navy regularly conducts patrols ..., saying": an adverb ends the noun phrase
+_ADVERB_AFTER_SUBJECT = re.compile(
+    r"\s(?=(?:regularly|routinely|often|frequently|repeatedly|also|recently|previously|already|"
+    r"currently|usually|typically|reportedly|initially|later|again|specifically|formally)\s)"
+)
+
+
+# "Itamar Ben Gvir congratulated Netanyahu on ... and said": a past verb between two names
+_PAST_BEFORE_NAME = re.compile(r"(?<=[A-Za-z])\s(?=[a-z]{3,}ed\s+[A-Z])")
+
+
+def _past_before_name(prefix: str, start: int, end: int) -> list[int]:
+    for match in _PAST_BEFORE_NAME.finditer(prefix, start, end):
+        before = prefix[start : match.start()].split()
+        if before and before[-1][:1].isupper():
+            return [match.start()]
+    return []
 
 
 def _opening_subject(prefix: str, start: int) -> tuple[ParsedSource, int, int] | None:
@@ -71,13 +91,11 @@ def _opening_subject(prefix: str, start: int) -> tuple[ParsedSource, int, int] |
         start += 1
     comma = prefix.find(",", start)
     end = comma if comma > start else len(prefix)
-    finite = (
-        _FINITE_IN_SUBJECT.search(prefix, start, end)
-        or _VERB_IN_SUBJECT.search(prefix, start, end)
-        or _PAST_AFTER_NAME.search(prefix, start, end)
-    )
-    if finite is not None:
-        end = finite.start()  # "Unions are also worried, saying": the noun phrase before 'are'
+    verbs = (_FINITE_IN_SUBJECT, _VERB_IN_SUBJECT, _PAST_AFTER_NAME, _ADVERB_AFTER_SUBJECT)
+    found = [m.start() for m in (v.search(prefix, start, end) for v in verbs) if m is not None]
+    found += _past_before_name(prefix, start, end)
+    if found:
+        end = min(found)  # "Unions are also worried, saying": the noun phrase before 'are'
     words = phrase(prefix, start, end)
     if words.split()[:1] and words.split()[0].lower() in PRONOUNS:
         words = words.split()[0]  # "He gave a strong defence of the court saying": he
@@ -88,3 +106,11 @@ def _opening_subject(prefix: str, start: int) -> tuple[ParsedSource, int, int] |
     if parsed is None or (parsed.kind is None and parsed.name.lower() not in PRONOUNS):
         return None
     return parsed, start, end
+
+
+def opening_group(masked: str) -> ParsedSource | None:
+    """'Death penalty opponents delivered a petition': an unnamed plural group as subject."""
+    opening = clause_subject(masked, main=True)
+    if opening is None or opening[1] > 0 or opening[0].kind != "anonymous":
+        return None
+    return opening[0] if opening[0].name.endswith("s") else None

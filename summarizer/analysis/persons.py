@@ -60,6 +60,7 @@ _PLACE_NOUNS = frozenset(
         "hills",
     ]
 )
+_NEGATIONS = frozenset({"no", "not", "none", "neither", "nor"})
 _COUNTING_WORDS = frozenset(
     [
         "two",
@@ -124,8 +125,10 @@ def subject_person(masked: str) -> ParsedSource | None:
         return None
     if any(word.lower() in _NOT_NAMES for word in parsed.name.split()):
         return None  # "In April", "The Finneys"
-    if parsed.name.split()[0].lower() in _COUNTING_WORDS:
-        return None  # "Two Senior Biden administration officials": a count of people
+    if parsed.name.split()[0].lower() in _COUNTING_WORDS | _NEGATIONS:
+        # "Two Senior Biden administration officials": a count of people; "No Vineyard Wind
+        # workers were injured": nobody
+        return None
     if parsed.name.split()[-1].lower() in _PLACE_NOUNS:
         return None  # "Sable Island is a sandbar": a place, nobody a 'he' refers to
     if all(is_place_word(word) for word in parsed.name.split()):

@@ -135,14 +135,21 @@ _OPENING = re.compile(
 )
 
 
+_NO_BODY = frozenset(
+    {"most", "many", "some", "several", "all", "few", "both", "one", "two", "three", "no", "each"}
+)
+
+
 def opening_body(masked: str) -> ParsedSource | None:
     """'The Bank of Eldoria cut its main rate...': a named body that opens the sentence."""
     match = _OPENING.match(masked.strip())
     if match is None:
         return None
     joined = match.group("np")
-    if joined.split()[0].lower() in {"most", "many", "some", "several", "all", "few", "both"}:
-        return None  # "Most Druze in the Golan": part of a people, no body
+    if joined.split()[0].lower() in _NO_BODY:
+        # "Most Druze in the Golan": part of a people; "One Napa County reporting station", "No
+        # Vineyard Wind workers": a count of things, or none, not a body
+        return None
     for stretch in (joined, re.sub(r"\s+(?:of|for)\s+\S+$", "", joined)):
         parsed = parse_source(phrase(stretch, 0, len(stretch)))
         if parsed is None or parsed.kind not in {"organisation", "government"}:
@@ -159,6 +166,10 @@ class PronounResolver:
         self.person: MergedSource | None = None
         self.body: MergedSource | None = None
         self.last: MergedSource | None = None  # whoever spoke last, person or body
+        # a group the sentence before opened with ("Death penalty opponents delivered a
+        # petition. They argued ..."): who a 'they' right after it is
+        self.group: MergedSource | None = None
+        self.group_fresh = False
 
     def saw(self, source: MergedSource) -> None:
         self.last = source
@@ -176,6 +187,11 @@ class PronounResolver:
                 self.person = source
                 return
         self.person = MergedSource(person.name, person.role, "person")
+
+    def next_sentence(self, group: ParsedSource | None) -> None:
+        """Called after each sentence with the plural group it opens with, if any."""
+        self.group = MergedSource(group.name, None, "anonymous") if group is not None else None
+        self.group_fresh = group is not None
 
     def resolve(self, parsed: ParsedSource, known: list[MergedSource]) -> ParsedSource | None:
         named = named_earlier(parsed, known)
@@ -196,6 +212,8 @@ class PronounResolver:
             return parsed
         pronoun = parsed.name.lower()
         target = self.person if pronoun in {"he", "she"} else self.body
+        if pronoun == "they" and self.group_fresh and self.group is not None:
+            target = self.group
         if pronoun == "they" and target is None:
             target = self.person
         if target is None:

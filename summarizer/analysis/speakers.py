@@ -18,6 +18,7 @@ from summarizer.analysis.quotes import (
     opens_paragraph,
 )
 from summarizer.analysis.segment import SentenceIndex
+from summarizer.analysis.sources import parse_source
 from summarizer.analysis.types import (
     Attribution,
     Claim,
@@ -54,6 +55,8 @@ def attach_speakers(
     for span in spans:
         quoted = text[span.start : span.end]
         speaker, found = _adjacent_speaker(text, span, claims or [], index)
+        if speaker is None:
+            speaker, found = _relative_speaker(text, span, index)
         if speaker is None:
             speaker, found = _nearest_speaker_before(span, index, claims or [])
         if speaker is None:
@@ -133,6 +136,36 @@ def _adjacent_speaker(
         if span.end <= opening and _FRAMING_GAP_AFTER.fullmatch(text[span.end : opening]):
             return claim.source, Confidence("adjacent", OWN_SENTENCE)
     return None, Confidence("none", 0.0)
+
+
+# "Micah Johnson, a veteran of the Afghan war who said he wanted to “...”": the person the
+# relative clause is about, not the sentence's own speaker ("Authorities said")
+_RELATIVE_SPEECH = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){1,3})"
+    r"(?:,\s[^,\u201c\u201d\"]{1,80}?)?,?\s+who\s+(?:had\s+|has\s+|also\s+|later\s+)?"
+    r"(?:said|says|told\s[^,\u201c\u201d\"]{1,40}|wrote|writes|added|argued|insisted|claimed|warned)"
+    r"\b[^\u201c\u201d\".;:]{0,80}$"
+)
+
+
+def _relative_speaker(
+    text: str, span: QuoteSpan, index: SentenceIndex
+) -> tuple[SourceMention | None, Confidence]:
+    """A quote inside a 'who said' clause is spoken by the person the clause describes."""
+    nobody = Confidence("none", 0.0)
+    here = index.at(span.start)
+    if span.continues or here is None:
+        return None, nobody
+    lead = text[here.start : span.start].rstrip(" " + OPENERS + "\"'\u2018")
+    match = _RELATIVE_SPEECH.search(lead)
+    if match is None:
+        return None, nobody
+    parsed = parse_source(match.group("name"))
+    if parsed is None or parsed.kind != "person":
+        return None, nobody
+    start = here.start + match.start("name")
+    person = SourceMention(parsed.name, parsed.role, "person", start, start + len(parsed.name))
+    return person, Confidence("own_sentence", OWN_SENTENCE)
 
 
 def _nearest_speaker_before(

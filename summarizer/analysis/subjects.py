@@ -96,10 +96,22 @@ def after_determiner(masked: str, at: int) -> bool:
     return possessive or word in {"a", "an", "the", "its", "their", "his", "her", "our", "my"}
 
 
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+_TIME_OPENER = re.compile(
+    rf"^\W*(?:(?:Earlier|Later|Late|Early)\s+(?:on\s+)?(?:this\s+\w+|{_DAY})"
+    rf"|(?:Earlier|Later|Late|Early|On|Last|This)\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?)"
+    r"\s*,\s*"
+)
+
+
 def subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] | None:
     """The source whose verb stands at `verb_at`: the noun phrase right before it, or, when a
     comma stands right before the verb, the subject at the start of the clause."""
     prefix = masked[:verb_at].rstrip()
+    opener = _TIME_OPENER.match(prefix)
+    if opener is not None:
+        # "Earlier Monday, LaPierre told": a time set off by a comma is no part of the subject
+        prefix = " " * opener.end() + prefix[opener.end() :]
     own = _OBJECT_RELATIVE.search(prefix)
     parsed_own = parse_source(phrase(prefix, *own.span("np"))) if own is not None else None
     if own is not None and parsed_own is not None and _names_someone(parsed_own):
@@ -138,7 +150,7 @@ def subject_before(masked: str, verb_at: int) -> tuple[ParsedSource, int, int] |
 _REDUCED_RELATIVE = re.compile(
     r",\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+(?:by|after|before|in|on|at|for|with)\b[^,]*,$"
 )
-_DESCRIBED = re.compile(r",\s*(?:the|a|an|which|who)\s")
+_DESCRIBED = re.compile(r",\s*(?:the|a|an|which|who|part\s+of)\s")
 
 
 def _names_someone(parsed: ParsedSource) -> bool:
@@ -304,6 +316,8 @@ def noun_phrase_start(prefix: str) -> int:
         in_name = word[0].isupper() and position > 0 and tokens[position - 1].group()[:1].isupper()
         # "the crew, May said": a modal written with a capital inside a sentence is a surname
         in_name = in_name or (word in {"May", "Will"} and position > 0 and count == 1)
+        # "Just Stop Oil described": an adverb written with a capital before a name is the name
+        in_name = in_name or (word == "Just" and named and count > 1)
         if not (word[0].isalnum()) or (
             lower in _BACKWARD_STOP and lower not in PRONOUNS and not acronym and not in_name
         ):

@@ -62,8 +62,12 @@ _NOUN_VERBS = frozenset(
         "claims",
         "states",
         "shows",
+        "notes",
     }
 )
+# "where the group maintains a political office", "the ATF cited in the study": not speech
+_OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|its|his|her|their|offices?|ties|contact)\b")
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:in|by)\b")
 _NOUN_FOLLOWERS = re.compile(r"(?:are|were|have|had)\b")
 # a plural noun-verb opening its clause, or after a quantifier, an adjective of news or a verb
 # that takes reports as its object, is the noun: "Initial reports spoke of", "follows reports"
@@ -120,6 +124,10 @@ def not_speech(masked: str, match: re.Match[str]) -> bool:
         return True  # "One Napa County reporting station": an adjective
     if verb in {"reporting", "reports"} and _TO_SOMEONE.match(masked, match.end()):
         return True  # "a diplomat reporting to senior officials": whom she answers to
+    if verb.startswith("maintain") and _OBJECT_AFTER.match(masked, match.end()):
+        return True  # "the group maintains a political office": keeps it, says nothing
+    if verb in {"cited", "mentioned", "noted"} and _PARTICIPLE_AFTER.match(masked, match.end()):
+        return True  # "the Bureau of Alcohol, Tobacco, Firearms and Explosives cited in the study"
     if verb.startswith("claim") and _CLAIMED_LIVES.match(masked, match.end()):
         return True  # "fighting that has claimed hundreds of lives": deaths, not speech
     naming = verb == "called" and _NAMING.search(masked[: match.start("verb")]) is not None

@@ -11,6 +11,7 @@ order, never a caption or a credit line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from summarizer.analysis.clauses import main_clause
@@ -158,26 +159,33 @@ def summary_of(analysis: Analysis) -> str:
     """2-5 whole sentences of the article, neutral, lede first, at most 150 words."""
     ledes = _ranked_ledes(analysis)
     lead = ledes[0] if ledes else None
-    chosen = _pick_sentences(analysis, lead)
-    parts: list[str] = []
-    words = 0
-    for sentence in chosen:
-        rendered = _render(sentence, analysis)
-        count = len(rendered.split())
-        if not rendered or loaded_terms_in(rendered) or words + count > MAX_SUMMARY_WORDS:
-            continue
-        parts.append(rendered)
-        words += count
-    return " ".join(parts)
+    rendered: dict[int, str] = {}
+    budget = [MAX_SUMMARY_WORDS]
+
+    def fits(sentence: Sentence) -> bool:
+        """A sentence that renders, stays neutral and fits the words left takes them; one that
+        does not leaves room for the next best (a long sentence no longer ends the summary)."""
+        text = _render(sentence, analysis)
+        count = len(text.split())
+        if not text or loaded_terms_in(text) or count > budget[0]:
+            return False
+        rendered[sentence.index] = text
+        budget[0] -= count
+        return True
+
+    chosen = _pick_sentences(analysis, lead, fits)
+    return " ".join(rendered[sentence.index] for sentence in chosen)
 
 
-def _pick_sentences(analysis: Analysis, lead: Sentence | None) -> list[Sentence]:
-    """The lede, then greedily the most informative sentences, preferring ones that add a
-    place the article names often."""
+def _pick_sentences(
+    analysis: Analysis, lead: Sentence | None, fits: Callable[[Sentence], bool]
+) -> list[Sentence]:
+    """The lede, then greedily the most informative sentences that `fits` takes, preferring
+    ones that add a place the article names often."""
     scores = _sentence_scores(analysis)
     places = {e.sentence: e.location for e in analysis.events if e.location}
     weight = _mentions(analysis.text, set(places.values()))
-    chosen = [lead.index] if lead is not None else []
+    chosen = [lead.index] if lead is not None and fits(lead) else []
     seen_places = {places.get(lead.index) or ""} if lead is not None else set()
     if lead is not None:
         scores.pop(lead.index, None)
@@ -194,6 +202,8 @@ def _pick_sentences(analysis: Analysis, lead: Sentence | None) -> list[Sentence]
 
         best = max(scores, key=gain)
         del scores[best]
+        if not fits(analysis.sentences[best]):
+            continue
         chosen.append(best)
         seen_places.add(places.get(best) or "")
     return [analysis.sentences[i] for i in sorted(chosen)]
