@@ -227,7 +227,7 @@ def _listeners(masked: str, sentence: Sentence, merged: list[MergedSource]) -> l
 
 def _without_time(name: str) -> str:
     """'CNN Tuesday' -> 'CNN' (told CNN Tuesday)."""
-    return re.sub(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", name)
+    return re.sub(rf"\s+(?:{vocabulary.WEEKDAYS})$", "", name)
 
 
 def _mention(source: MergedSource, start: int, end: int) -> SourceMention:

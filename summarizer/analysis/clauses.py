@@ -42,7 +42,7 @@ _BARE_RELATIVE = re.compile(
 )
 # "on Tuesday", "late Sunday", "earlier this month": when, which a headline can leave out
 _TIME_ADVERBIAL = re.compile(
-    r"\s(?:(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"\s(?:(?:on|late|early)\s+(?:{vocabulary.WEEKDAYS})"
     r"(?:\s+(?:night|morning|afternoon|evening))?|(?:earlier|later)\s+(?:this|last)\s+"
     r"(?:week|month|year)|(?:this|last)\s+(?:week|month))(?=[\s,.;:])"
 )
@@ -86,7 +86,7 @@ _CORPORATE_SUFFIX = re.compile(r"\s(?:Inc|Co|Ltd|Corp|Plc|PLC|LLC|SA|AG|NV|Holdi
 # "Qualcomm said on Thursday Samsung will...": the day goes, the attribution stays
 _SAID_WHEN = re.compile(
     r"\b(said|says|announced|reported)\s+(?:on|late|early)\s+"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"(?:{vocabulary.WEEKDAYS})\b"
 )
 # 'after heavy monsoon rains triggered deadly landslides ...': the cause is often the news
 _SUBORDINATE = re.compile(r"\b(?:after|as|when|because)\s+(?P<clause>[^,;]{20,})")

@@ -47,9 +47,7 @@ _ANCHORS = (
         rf"\b(?:as\s+of|since|by|in|at\s+the\s+end\s+of)\s+(?:(?:early|mid|late)[\s-]+)?"
         rf"(?P<anchor>{_MONTHS})\b"
     ),
-    re.compile(
-        r"\bon\s+(?P<anchor>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b"
-    ),
+    re.compile(rf"\bon\s+(?P<anchor>{vocabulary.WEEKDAYS})\s+alone\b"),
 )
 # "said on Monday", "a statement on October 7": when something was said, not what was counted
 _SAID_ON = re.compile(

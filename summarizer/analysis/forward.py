@@ -26,8 +26,8 @@ _BY_AGENT = re.compile(
     r"[^,;:]{0,40}?\bby\s+(?P<np>(?:the\s+)?[A-Z])"
 )
 _TIME_TAIL = re.compile(
-    r"(?:\s+(?:on|late|early|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend))+\s*$",
+    rf"(?:\s+(?:on|late|early|last|this)?\s*(?:{vocabulary.WEEKDAYS}|"
+    r"today|yesterday|tonight|morning|afternoon|evening|night|week|weekend))+\s*$",
     re.IGNORECASE,
 )
 

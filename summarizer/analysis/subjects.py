@@ -55,8 +55,7 @@ _PLACE_HEADS = frozenset(
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b(?:[^,]|,(?=\d))*,?\s*$", re.IGNORECASE)
 _BARE_RELATIVE = re.compile(r"\s(?:who|which)\s[^,]{0,80}$", re.IGNORECASE)
 _DAY_AFTER = re.compile(
-    r"\s+(?:on|late|early|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?$"
+    rf"\s+(?:on|late|early|last|this)?\s*(?:{vocabulary.WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?$"
 )
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z&.-]{1,9}\)$")
 # after a quote the masked text keeps its closing mark: '"…,” Falesi Chukuwumba, a national,'
@@ -96,7 +95,7 @@ def after_determiner(masked: str, at: int) -> bool:
     return possessive or word in {"a", "an", "the", "its", "their", "his", "her", "our", "my"}
 
 
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+_DAY = rf"(?:{vocabulary.WEEKDAYS}|today|yesterday)"
 _TIME_OPENER = re.compile(
     rf"^\W*(?:(?:Earlier|Later|Late|Early)\s+(?:on\s+)?(?:this\s+\w+|{_DAY})"
     rf"|(?:Earlier|Later|Late|Early|On|Last|This)\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?)"

@@ -13,6 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+# the days of the week as a regular-expression alternation ("said Tuesday", "late Monday")
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+
 VOCABULARY_FILE = Path(__file__).resolve().parent.parent / "data" / "vocabulary.toml"
 
 
