@@ -90,3 +90,28 @@ def test_a_quoting_or_loaded_title_is_not_the_headline() -> None:
         text = TITLED.replace("Harbour city orders evacuation as river floods old town", title)
         headline = build_body(Article(text=text), analyse(text)).headline
         assert headline != title and "river" in headline.lower(), headline
+
+
+LONG_TITLED = (
+    "Quake toll in coastal Tarsa expected to rise 'in a considerable way', says vice president\n\n"
+    "At least 272 people were killed when a 7.8-magnitude earthquake struck the coast of Tarsa on "
+    "Saturday, Vice President Ana Torres said.\n\n"
+    "More than 2,000 people were injured and rescuers were still searching collapsed buildings in "
+    "the port, the civil defence agency said.\n\n"
+    "Interior Minister Paul Reyes said 40 buildings collapsed in the port, blaming "
+    "\u201cthugs\u201d for the collapses.\n\n"
+    "The agency said it had sent 2,000 tents to the region."
+)
+
+
+def test_the_summary_starts_from_the_lede_not_the_title_the_headline_already_gives() -> None:
+    body = build_body(Article(text=LONG_TITLED), analyse(LONG_TITLED))
+    assert body.summary.startswith("At least 272 people were killed"), body.summary
+    assert "considerable" not in body.summary and "2,000 people were injured" in body.summary
+
+
+def test_a_sentence_quoting_a_loaded_word_stays_out_of_the_summary() -> None:
+    analysis = analyse(LONG_TITLED)
+    assert any(term.in_quote and term.text == "thugs" for term in analysis.loaded)
+    body = build_body(Article(text=LONG_TITLED), analysis)
+    assert "thugs" not in body.summary and "tents" in body.summary, body.summary

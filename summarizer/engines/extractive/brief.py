@@ -29,6 +29,8 @@ _LEAD_FILLER = re.compile(r"^(?:But|And|So|Yet|Meanwhile|However|It came as|It c
 _NAME = re.compile(r"(?<=\s)[A-Z][\w'\u2019-]+")
 # a title that quotes someone, hangs on a colon or abbreviates like a headline desk is no brief
 _HEADLINESE = re.compile(r"[:\"\u201c\u201d\u2018\u2019']|\b(?:Pres|Dem|Gov|Sen|Rep)\.")
+_SENTENCE_STOP = re.compile(r"[.!?\u2026][\"'\u2019\u201d]*\s*$")
+_TITLE_WORDS = 25
 LEDE_PARAGRAPHS = 3  # the lede and the paragraphs right after it, where wire copy puts the news
 LEDE_CANDIDATES = 4
 
@@ -128,6 +130,18 @@ def _ranked_ledes(analysis: Analysis, title: str | None = None) -> list[Sentence
     return sorted(candidates, key=lambda s: -scores[s.index])
 
 
+def _title_sentence(analysis: Analysis) -> int:
+    """0 when the text opens with a title line, else -1. Wider than a heading: a title may run
+    past 14 words or end on a quoted phrase ("... to Rise 'in a Considerable Way'"), but it is a
+    paragraph of its own that no full stop ends."""
+    sentences = analysis.sentences
+    if len(sentences) < 2 or sentences[0].paragraph == sentences[1].paragraph:
+        return -1
+    first = sentences[0].text
+    title_like = len(first.split()) <= _TITLE_WORDS and not _SENTENCE_STOP.search(first)
+    return 0 if title_like else -1
+
+
 def _title_line(analysis: Analysis) -> str:
     """The headline the article was published under, when the text opens with it."""
     first = analysis.sentences[0] if analysis.sentences else None
@@ -156,33 +170,47 @@ def _lede_score(sentence: Sentence, rank: int, analysis: Analysis) -> float:
 
 # --- summary -------------------------------------------------------------------------------------
 def summary_of(analysis: Analysis) -> str:
-    """2-5 whole sentences of the article, neutral, lede first, at most 150 words."""
-    ledes = _ranked_ledes(analysis)
+    """2-5 whole sentences of the article, neutral, lede first, at most 150 words. Never the
+    title line: the headline says it, and the summary is read right under it, so its words go
+    to the lede the title announces and the facts after it."""
+    title = _title_sentence(analysis)
+    ledes = [s for s in _ranked_ledes(analysis) if s.index != title]
     lead = ledes[0] if ledes else None
     rendered: dict[int, str] = {}
     budget = [MAX_SUMMARY_WORDS]
+    # the neutraliser leaves quotes as said, so a loaded word inside one would reach the brief
+    quoting_loaded = {quoting.index for quoting in _sentences_quoting_loaded(analysis)}
 
     def fits(sentence: Sentence) -> bool:
         """A sentence that renders, stays neutral and fits the words left takes them; one that
         does not leaves room for the next best (a long sentence no longer ends the summary)."""
         text = _render(sentence, analysis)
         count = len(text.split())
+        if sentence.index in quoting_loaded:
+            return False
         if not text or loaded_terms_in(text) or count > budget[0]:
             return False
         rendered[sentence.index] = text
         budget[0] -= count
         return True
 
-    chosen = _pick_sentences(analysis, lead, fits)
+    chosen = _pick_sentences(analysis, lead, fits, skip=title)
     return " ".join(rendered[sentence.index] for sentence in chosen)
 
 
+def _sentences_quoting_loaded(analysis: Analysis) -> list[Sentence]:
+    index = SentenceIndex(analysis.sentences)
+    found = (index.at(term.start) for term in analysis.loaded if term.in_quote)
+    return [sentence for sentence in found if sentence is not None]
+
+
 def _pick_sentences(
-    analysis: Analysis, lead: Sentence | None, fits: Callable[[Sentence], bool]
+    analysis: Analysis, lead: Sentence | None, fits: Callable[[Sentence], bool], skip: int
 ) -> list[Sentence]:
     """The lede, then greedily the most informative sentences that `fits` takes, preferring
-    ones that add a place the article names often."""
+    ones that add a place the article names often; never the sentence at `skip`."""
     scores = _sentence_scores(analysis)
+    scores.pop(skip, None)
     places = {e.sentence: e.location for e in analysis.events if e.location}
     weight = _mentions(analysis.text, set(places.values()))
     chosen = [lead.index] if lead is not None and fits(lead) else []
