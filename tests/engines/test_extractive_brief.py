@@ -115,3 +115,24 @@ def test_a_sentence_quoting_a_loaded_word_stays_out_of_the_summary() -> None:
     assert any(term.in_quote and term.text == "thugs" for term in analysis.loaded)
     body = build_body(Article(text=LONG_TITLED), analysis)
     assert "thugs" not in body.summary and "tents" in body.summary, body.summary
+
+
+def test_a_title_keeps_its_subordinate_clause_and_its_possessives() -> None:
+    for title in (
+        "Shares fall by more than 3% as investors fear the port strike will spread",
+        "Tarsa\u2019s mayor orders evacuation as river floods old town",
+        "Ports' owners order evacuation as river floods old town",
+    ):
+        text = TITLED.replace("Harbour city orders evacuation as river floods old town", title)
+        assert build_body(Article(text=text), analyse(text)).headline == title
+
+
+def test_a_byline_or_picture_credit_on_the_first_line_is_no_title() -> None:
+    for first in (
+        "Written by Tarsa Today on November 7, 2023",
+        "Left Image: AFP, Right Image: NOAA",
+    ):
+        text = TITLED.replace("Harbour city orders evacuation as river floods old town", first)
+        body = build_body(Article(text=text), analyse(text))
+        assert "Tarsa Today" not in body.headline and "Image" not in body.headline, body.headline
+        assert "river" in body.headline.lower(), body.headline

@@ -29,6 +29,8 @@ _LEAD_FILLER = re.compile(r"^(?:But|And|So|Yet|Meanwhile|However|It came as|It c
 _NAME = re.compile(r"(?<=\s)[A-Z][\w'\u2019-]+")
 # a title that quotes someone, hangs on a colon or abbreviates like a headline desk is no brief
 _HEADLINESE = re.compile(r"[:\"\u201c\u201d\u2018\u2019']|\b(?:Pres|Dem|Gov|Sen|Rep)\.")
+# an apostrophe inside a word or after a plural ("Orbán\u2019s", "Airlines' ") quotes nobody
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019](?=\w)|(?<=s)['\u2019](?=\s)")
 _SENTENCE_STOP = re.compile(r"[.!?\u2026][\"'\u2019\u201d]*\s*$")
 _TITLE_WORDS = 25
 LEDE_PARAGRAPHS = 3  # the lede and the paragraphs right after it, where wire copy puts the news
@@ -71,10 +73,10 @@ def headline_of(article: Article, analysis: Analysis) -> str:
     """The lede's main news as a whole clause of at most 15 words, neutral, no dateline."""
     title = article.title or _title_line(analysis)
     named = frozenset(_stems(title))
-    if title and not _HEADLINESE.search(title):
-        whole_title = _headline_from(title)
-        if whole_title and len(whole_title.split()) == len(title.split()):
-            return whole_title  # the publisher's own headline: a whole neutral clause as it is
+    if title and not _HEADLINESE.search(_POSSESSIVE.sub("", title)) and _headline_from(title):
+        whole_title = _whole(title)
+        if whole_title:
+            return whole_title  # the publisher's own headline, holding a clause: as it is
     for sentence in _ranked_ledes(analysis, article.title):
         headline = _headline_from(sentence.content, named)
         if headline:
@@ -88,6 +90,19 @@ def headline_of(article: Article, analysis: Analysis) -> str:
         if headline:
             return headline
     return "Article summary"
+
+
+def _whole(title: str) -> str | None:
+    """The title neutralised but not shortened: its subordinate clause ('as investors fear the
+    economy is faltering') is often the news itself. None when neutralising had to drop words
+    ('helpless'): a title that loaded is headlinese, and the lede says it better."""
+    words = title.split()
+    neutral = neutralise(" ".join(words)).strip(" .")
+    if not neutral or loaded_terms_in(neutral) or len(neutral.split()) != len(words):
+        return None
+    if len(words) > MAX_HEADLINE_WORDS:
+        return None
+    return neutral[0].upper() + neutral[1:]
 
 
 def _headline_from(text: str, prefer: frozenset[str] = frozenset()) -> str | None:
@@ -137,17 +152,17 @@ def _title_sentence(analysis: Analysis) -> int:
     sentences = analysis.sentences
     if len(sentences) < 2 or sentences[0].paragraph == sentences[1].paragraph:
         return -1
-    first = sentences[0].text
+    opening = sentences[0]
+    if opening.is_caption or opening.is_credit or opening.is_instruction:
+        return -1  # "Written by Miami Today on ...", "Left Image: NOAA": no title
+    first = opening.text
     title_like = len(first.split()) <= _TITLE_WORDS and not _SENTENCE_STOP.search(first)
     return 0 if title_like else -1
 
 
 def _title_line(analysis: Analysis) -> str:
     """The headline the article was published under, when the text opens with it."""
-    first = analysis.sentences[0] if analysis.sentences else None
-    if first is None or not first.is_heading or first.paragraph != 0:
-        return ""
-    return first.text
+    return analysis.sentences[0].text if _title_sentence(analysis) == 0 else ""
 
 
 def _stems(text: str) -> set[str]:
