@@ -14,10 +14,17 @@ from summarizer.analysis import vocabulary
 from summarizer.analysis.measures import INCLUDING, OUTCOMES
 from summarizer.analysis.types import FigureCandidate
 
+# "Of those killed, five died in Caracas, two in Zulia": the sentence breaks a total down
+_BREAKDOWN = re.compile(r"^\s*Of\s+(?:those|them|these|the)\b")
+
 
 def _is_sub_count(text: str, figure: FigureCandidate) -> bool:
-    """'including 20 children' only breaks down another figure; it is not a rival count."""
-    return bool(INCLUDING.search(text[max(0, figure.number.start - 25) : figure.number.start]))
+    """'including 20 children' or 'Of those killed, five ...' only breaks down another figure;
+    it is not a rival count."""
+    if INCLUDING.search(text[max(0, figure.number.start - 25) : figure.number.start]):
+        return True
+    start = max(text.rfind(". ", 0, figure.number.start), text.rfind("\n", 0, figure.number.start))
+    return bool(_BREAKDOWN.match(text[start + 1 : figure.number.start]))
 
 
 def measure_key(measure: str) -> str:

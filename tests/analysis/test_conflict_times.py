@@ -33,3 +33,13 @@ def test_the_day_a_statement_was_made_does_not_date_its_count() -> None:
         "The WHO said in a statement on Monday that 19 people had died."
     )
     assert _disputed_values(text) == [[12.0, 19.0]]
+
+
+def test_a_breakdown_of_a_total_is_no_rival_of_it_but_a_rival_total_is() -> None:
+    text = (
+        "At least 11 people have died during the protests, Foro Penal said on Tuesday.\n\n"
+        "Of those killed, five died in Caracas and two in Zulia, the group's head, Alfredo "
+        "Romero, told reporters.\n\n"
+        "The government said 20 people had died in the protests."
+    )
+    assert _disputed_values(text) == [[11.0, 20.0]]
