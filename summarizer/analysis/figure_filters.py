@@ -50,15 +50,20 @@ _REFERENCE = re.compile(r"\b(?:the|both|these|those)\s*$", re.IGNORECASE)
 _PARTITIVE_REFERENCE = re.compile(r"\bof\s+the\s*$", re.IGNORECASE)
 _AGE_BAND = re.compile(
     r"\b(?:children|child|kids|people|adults|those|anyone|women|men|girls|boys|patients|"
-    r"residents|workers|voters|pensioners|babies|infants)\s+(?:aged\s+)?"
+    r"residents|workers|voters|pensioners|babies|infants|participants)\s+(?:aged\s+)?"
     r"(?:under|over|below|above|older\s+than|younger\s+than)\s*$"
+    r"|\b(?:older|younger)\s+than\s*$"  # 'many of them younger than 15'
+    r"|\bin\s+age\s+from\s*(?:\d+\s*(?:to|-|\u2013)\s*)?$"  # 'ranging in age from 50 to 110'
     r"|\baged\s*(?:(?:between\s+)?\w+\s*(?:to|-|and|\u2013)\s*)?$",
     re.IGNORECASE,
 )
+# 'adults 45 and older', 'children five or younger'
+_AGE_OPEN_END = re.compile(r"^\s*(?:and|or)\s+(?:older|younger|over)\b", re.IGNORECASE)
 _YEARS_OLD_AFTER = re.compile(r"^[\s-]*years?[\s-]*old\b", re.IGNORECASE)
 _AGE_LIST = re.compile(r"\bage[sd]?\s+\d+(?:\s*,\s*\d+)*\s*(?:,|and|or|to|-)?\s*$", re.I)
-_NAME_AGE = re.compile(r"\b(?:[A-Z][\w'\u2019-]+|man|woman|boy|girl),\s*$")
-_YEARS_OLD = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^\s*,", re.IGNORECASE)
+# 'Ana Costa, 54,', 'Everett Dutschke , 41,', 'Patrick Carlineo Jr., 55,', 'Constand, now 44.'
+_NAME_AGE = re.compile(r"\b(?:[A-Z][\w'\u2019-]+\.?|man|woman|boy|girl)\s*,\s*(?:now\s+)?$")
+_YEARS_OLD = re.compile(r"^[\s-]*(?:years?|yrs?)[\s-]*old\b|^\s*[,.;]", re.IGNORECASE)
 _SOURCE_HEADS = vocabulary.alternation(
     {*vocabulary.words("anonymous_heads"), *(f"{w}s" for w in vocabulary.words("anonymous_heads"))}
     | {"officials", "diplomats", "officers"}
@@ -157,5 +162,7 @@ def is_age(text: str, number: NumberMention) -> bool:
     if _AGE_LIST.search(bare):
         return True  # "three girls ages 5, 8 and 11"
     if _AGE_BAND.search(bare) or _AGE_BAND.search(f"{bare}{number.text.split()[0]} "):
+        return True
+    if _AGE_OPEN_END.match(after):
         return True
     return bool(_NAME_AGE.search(bare) and _YEARS_OLD.match(after))

@@ -66,6 +66,11 @@ _TEMPORAL_BEFORE = re.compile(
 )
 
 
+# a policy named by a number: 'the two-state solution', 'one country, two systems formula',
+# 'a two-party system', 'the one-child policy' (nothing is counted)
+_DOCTRINE_AFTER = re.compile(
+    r"(?:-[a-z]+|\s+systems)\s+(?:solution|policy|principle|formula|doctrine|system)\b", re.I
+)
 _NAME_OF_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 
 
@@ -93,9 +98,9 @@ def _capitalised_name(text: str, amount: Amount) -> bool:
 
 def _names_something(text: str, amount: Amount) -> bool:
     """A number that names rather than counts: 'Article 5', 'Boeing 737', 'the number 3',
-    'phoned 911', 'a 911 emergency dispatch operator', 'S&P 500'."""
+    'phoned 911', 'a 911 emergency dispatch operator', 'S&P 500', 'the two-state solution'."""
     before = text[max(0, amount.core_start - 12) : amount.core_start]
-    if _NAME_BEFORE.search(before):
+    if _NAME_BEFORE.search(before) or _DOCTRINE_AFTER.match(text, amount.end):
         return True
     plural_after = _PLURAL_AFTER.match(text, amount.end) is not None
     if amount.is_digits and not plural_after and _LOWER_NAME_BEFORE.search(before):

@@ -198,6 +198,24 @@ def test_ages_are_not_figures(text: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Reyes , 41, was arrested at his home in Vigo, police said.",
+        "Carl Weber Jr., 55, of Salem, pleaded guilty on Monday.",
+        "The DNA on the knife belonged to her partner, Joao Lima, 74. He denies it.",
+        "The suit was brought by Ana Marsh, now 44. It was settled in 2006.",
+        "Inspectors found children younger than 15 picking cocoa, the report said.",
+        "Seven people, ranging in age from 50 to 110, died in the heat, officials said.",
+        "The test is approved for adults 45 and older, the agency said.",
+        "The link was strongest among participants under 70, the study found.",
+    ],
+)
+def test_ages_in_names_bands_and_open_ends_are_not_figures(text: str) -> None:
+    values = {f.number.value for f in analyse(text).figures}
+    assert not values & {41, 55, 74, 44, 15, 50, 110, 45, 70}, values
+
+
 def test_shares_do_not_conflict_with_counts() -> None:
     text = (
         "Norvik Telecom will cut about 4,000 jobs, the company said. About two-thirds of the "
@@ -246,3 +264,20 @@ def test_durations_of_an_effort_are_figures(text: str, duration: float) -> None:
 )
 def test_durations_that_only_place_things_are_not_figures(text: str) -> None:
     assert analyse(text).figures == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The motion rejects the two-state solution, the minister said.",
+        "Critics said the arrests broke the one country, two systems formula.",
+        "The island has had a two-party system since 1990.",
+    ],
+)
+def test_a_policy_named_by_a_number_counts_nothing(text: str) -> None:
+    assert {f.number.value for f in analyse(text).figures} <= {1990.0}
+
+
+def test_a_count_next_to_the_same_words_is_still_a_figure() -> None:
+    text = "Two state governors said 40 people died in the floods."
+    assert {f.number.value for f in analyse(text).figures} >= {40.0}
