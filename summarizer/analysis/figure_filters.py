@@ -92,6 +92,10 @@ _ADDRESS = re.compile(
     r"Drive|Square|Place|Way|Court|Terrace|Parkway)\b"
 )
 _RATING = re.compile(r"-star\b", re.IGNORECASE)
+_ODDS_AFTER = re.compile(r"\s+in\s+[\d,.]+")
+_NAME_OR_DRAW = re.compile(r"-(?:[A-Z][a-z]|\d+-\d)")
+_DRAW_BEFORE = re.compile(r"\d-\d+-$")
+_GLUED_NAME = re.compile(r"\d-[A-Z][a-z]+(?<!s)\b")
 
 
 def counts(
@@ -106,6 +110,11 @@ def counts(
         return False
     if _RATING.match(text, number.end):
         return False  # "the five-star hotel", "a four-star general": a grade, not a count
+    named = _NAME_OR_DRAW.match(text, number.end) or _GLUED_NAME.search(number.text)
+    if named or _DRAW_BEFORE.search(text, 0, number.start):
+        return False  # "a 7-Eleven", "numbers drawn 4-8-19-27-34": a name, a draw, no count
+    if number.value == 1 and _ODDS_AFTER.match(text, number.end):
+        return False  # "odds of 1 in 292.2 million": the other number is the figure
     if number.value == 0 and text[number.end : number.end + 1] == "-":
         return False  # "a zero-tolerance policy", "zero-sum": a modifier, not a count of nothing
     if _ADDRESS.match(text, number.end):

@@ -71,6 +71,10 @@ _TEMPORAL_BEFORE = re.compile(
 _DOCTRINE_AFTER = re.compile(
     r"(?:-[a-z]+|\s+systems)\s+(?:solution|policy|principle|formula|doctrine|system)\b", re.I
 )
+_TICKER_AFTER = re.compile(r"\.[A-Z]{1,3}\)")
+_JETLINER = re.compile(r"7[0-8]7")
+_AIRCRAFT_AFTER = re.compile(r"\s+(?:jets?|jetliners?|planes?|aircraft|airliners?|jumbos?)\b")
+_MODEL_AFTER = re.compile(r"\s?(?:Max|MAX|Dreamliner|Pro|Plus|Ultra|Neo|neo)\b")
 _NAME_OF_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 
 
@@ -102,6 +106,13 @@ def _names_something(text: str, amount: Amount) -> bool:
     before = text[max(0, amount.core_start - 12) : amount.core_start]
     if _NAME_BEFORE.search(before) or _DOCTRINE_AFTER.match(text, amount.end):
         return True
+    if amount.is_digits and _MODEL_AFTER.match(text, amount.end):
+        return True  # 'the 737 Max jet', 'a 787 Dreamliner': a model, like 'Boeing 737'
+    jetliner = _JETLINER.fullmatch(text[amount.core_start : amount.core_end])
+    if jetliner and _AIRCRAFT_AFTER.match(text, amount.end):
+        return True  # 'two new 747 jets': Boeing's model numbers, not 747 of them
+    if before.endswith("(") and _TICKER_AFTER.match(text, amount.end):
+        return True  # a stock code: 'Mitsubishi Motors Corp (7211.T)', '(005380.KS)'
     plural_after = _PLURAL_AFTER.match(text, amount.end) is not None
     if amount.is_digits and not plural_after and _LOWER_NAME_BEFORE.search(before):
         return True

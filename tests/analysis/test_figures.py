@@ -281,3 +281,32 @@ def test_a_policy_named_by_a_number_counts_nothing(text: str) -> None:
 def test_a_count_next_to_the_same_words_is_still_a_figure() -> None:
     text = "Two state governors said 40 people died in the floods."
     assert {f.number.value for f in analyse(text).figures} >= {40.0}
+
+
+def test_stock_codes_in_wire_copy_are_not_figures() -> None:
+    text = (
+        "Mitsubishi Motors Corp's (7211.T) shares fell 15 percent on Thursday, while Hyundai "
+        "Motor (005380.KS) rose 2 percent."
+    )
+    assert [f.number.value for f in analyse(text).figures] == [15.0, 2.0]
+
+
+def test_an_aircraft_or_phone_model_is_not_a_figure() -> None:
+    text = (
+        "Two 737 Max crashes killed 346 people, and the 787 Dreamliner was grounded, the "
+        "agency said. The firm sold 10 million iPhone 15 Pro units and two 747 jets."
+    )
+    assert [f.number.value for f in analyse(text).figures] == [2.0, 346.0, 10_000_000.0, 2.0]
+
+
+def test_the_one_of_long_odds_is_not_a_figure_but_the_odds_are() -> None:
+    text = "The three winners overcame odds of 1 in 292.2 million, lottery officials said."
+    assert [f.number.value for f in analyse(text).figures] == [292_200_000.0]
+
+
+def test_a_shop_name_and_a_lottery_draw_are_not_figures() -> None:
+    text = (
+        "The winning ticket, bought at a 7-Eleven in Chino Hills, matched the numbers drawn, "
+        "4-8-19-27-34, and 300 people queued there on Thursday, a spokesman said."
+    )
+    assert [f.number.value for f in analyse(text).figures] == [300.0]
