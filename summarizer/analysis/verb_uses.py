@@ -68,7 +68,8 @@ _NOUN_VERBS = frozenset(
 # "where the group maintains a political office", "the ATF cited in the study": not speech
 _OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|its|his|her|their|offices?|ties|contact)\b")
 _PARTICIPLE_AFTER = re.compile(r"\s+(?:in|by)\b")
-_NOUN_FOLLOWERS = re.compile(r"(?:are|were|have|had)\b")
+# "the Russian and Syrian claims are false", "filing backdated claims for the tax credit"
+_NOUN_FOLLOWERS = re.compile(r"(?:are|were|have|had|for)\b")
 # a plural noun-verb opening its clause, or after a quantifier, an adjective of news or a verb
 # that takes reports as its object, is the noun: "Initial reports spoke of", "follows reports"
 _PLURAL_NOUN_CONTEXT = re.compile(

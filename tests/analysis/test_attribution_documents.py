@@ -144,6 +144,12 @@ def test_an_acronym_that_spells_a_pronoun_is_a_name(text: str) -> None:
             "local news reports",
         ),
         ("Analysts said the Russian claims are false and 4 bases exist.", "4", "Analysts"),
+        (
+            "The bill cut the deadline for filing backdated claims for the tax credit, and 6 "
+            "states objected, the Joint Committee on Taxation said.",
+            "6",
+            "Joint Committee on Taxation",
+        ),
     ],
 )
 def test_counted_speakers_and_verbs_used_as_nouns(text: str, figure: str, name: str) -> None:
