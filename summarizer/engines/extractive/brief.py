@@ -193,16 +193,13 @@ def summary_of(analysis: Analysis) -> str:
     lead = ledes[0] if ledes else None
     rendered: dict[int, str] = {}
     budget = [MAX_SUMMARY_WORDS]
-    # the neutraliser leaves quotes as said, so a loaded word inside one would reach the brief
-    quoting_loaded = {quoting.index for quoting in _sentences_quoting_loaded(analysis)}
 
     def fits(sentence: Sentence) -> bool:
-        """A sentence that renders, stays neutral and fits the words left takes them; one that
-        does not leaves room for the next best (a long sentence no longer ends the summary)."""
+        """A sentence that renders, stays neutral (a loaded word inside a quote counts too: the
+        neutraliser leaves quotes as said) and fits the words left takes them; one that does not
+        leaves room for the next best (a long sentence no longer ends the summary)."""
         text = _render(sentence, analysis)
         count = len(text.split())
-        if sentence.index in quoting_loaded:
-            return False
         if not text or loaded_terms_in(text) or count > budget[0]:
             return False
         rendered[sentence.index] = text
@@ -211,12 +208,6 @@ def summary_of(analysis: Analysis) -> str:
 
     chosen = _pick_sentences(analysis, lead, fits, skip=title)
     return " ".join(rendered[sentence.index] for sentence in chosen)
-
-
-def _sentences_quoting_loaded(analysis: Analysis) -> list[Sentence]:
-    index = SentenceIndex(analysis.sentences)
-    found = (index.at(term.start) for term in analysis.loaded if term.in_quote)
-    return [sentence for sentence in found if sentence is not None]
 
 
 def _pick_sentences(
